@@ -1,0 +1,87 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way: GrievanceCrypto ← AuditLog ← Cases ← {grievance-server, grievance-cli}.
+// The executables parse input, call Cases and render output; every rule lives in Cases.
+let package = Package(
+    name: "Grievance",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "grievance-server", targets: ["grievance-server"]),
+        .executable(name: "grievance-cli", targets: ["grievance-cli"]),
+        .executable(name: "grievance-bench", targets: ["Benchmarks"]),
+        .library(name: "Cases", targets: ["Cases"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        // Debian 12 ships libsodium 1.0.18; the binding over it is ours (Sources/Crypto).
+        .systemLibrary(
+            name: "CSodium",
+            path: "Sources/CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        // prctl(2) is variadic, which Swift cannot call; this is its one-line C wrapper.
+        .target(name: "CProcessHardening", path: "Sources/CProcessHardening"),
+        // The folder is Sources/Crypto; the module cannot be called Crypto because swift-crypto,
+        // which Hummingbird brings in, already declares a module of that name.
+        .target(
+            name: "GrievanceCrypto",
+            dependencies: ["CSodium", "CProcessHardening"],
+            path: "Sources/Crypto"
+        ),
+        .target(name: "AuditLog", dependencies: ["GrievanceCrypto"], path: "Sources/AuditLog"),
+        .target(name: "Cases", dependencies: ["AuditLog", "GrievanceCrypto"], path: "Sources/Cases"),
+        .executableTarget(
+            name: "grievance-server",
+            dependencies: [
+                "Cases",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Sources/grievance-server"
+        ),
+        .executableTarget(
+            name: "grievance-cli",
+            dependencies: [
+                "Cases",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/grievance-cli"
+        ),
+        // Measured, not timed in tests: `swift run -c release grievance-bench --help`.
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: [
+                "GrievanceCrypto", "CSodium",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/Benchmarks"
+        ),
+        .testTarget(
+            name: "CryptoTests",
+            dependencies: ["GrievanceCrypto", "CSodium"],
+            path: "Tests/CryptoTests",
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "GrievanceServerTests",
+            dependencies: [
+                "grievance-server",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Tests/GrievanceServerTests"
+        ),
+        .testTarget(
+            name: "GrievanceCLITests",
+            dependencies: ["grievance-cli"],
+            path: "Tests/GrievanceCLITests"
+        ),
+    ]
+)

@@ -1,0 +1,32 @@
+# Sourced by scripts/demo and scripts/test: installs the Debian packages this project needs,
+# if any is missing, and checks that Swift is there.
+
+GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config)
+
+ensure_packages() {
+    if ! command -v swift >/dev/null 2>&1; then
+        echo "error: Swift 6.1 or newer is needed and 'swift' is not on PATH." >&2
+        echo "hint: install the toolchain from swift.org for Debian, then run this again." >&2
+        exit 1
+    fi
+    local missing=()
+    for package in "${GRIEVANCE_DEBIAN_PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$package")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing Debian packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo)
+        else
+            echo "error: missing packages ${missing[*]}, and no root or sudo to install them." >&2
+            echo "hint: as root, run: apt-get install -y ${missing[*]}" >&2
+            exit 1
+        fi
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+}
