@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Debian 12 ships libsodium 1.0.18; the binding over it is ours (Sources/Crypto).
@@ -34,7 +35,11 @@ let package = Package(
             dependencies: ["CSodium", "CProcessHardening"],
             path: "Sources/Crypto"
         ),
-        .target(name: "AuditLog", dependencies: ["GrievanceCrypto"], path: "Sources/AuditLog"),
+        .target(
+            name: "AuditLog",
+            dependencies: ["GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/AuditLog"
+        ),
         .target(name: "Cases", dependencies: ["AuditLog", "GrievanceCrypto"], path: "Sources/Cases"),
         .executableTarget(
             name: "grievance-server",
@@ -67,6 +72,12 @@ let package = Package(
             name: "CryptoTests",
             dependencies: ["GrievanceCrypto", "CSodium"],
             path: "Tests/CryptoTests",
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "AuditLogTests",
+            dependencies: ["AuditLog", "GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/AuditLogTests",
             resources: [.copy("Vectors")]
         ),
         .testTarget(

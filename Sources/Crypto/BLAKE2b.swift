@@ -27,8 +27,7 @@ public enum BLAKE2b {
     }
 
     public static func hash(_ bytes: [UInt8], key: SecureBytes) throws(CryptoError) -> Digest {
-        try validate(key: key)
-        return bytes.withUnsafeBytes { raw in try! hash(raw, key: key) }  // the key was just validated
+        try bytes.withBytes { (raw) throws(CryptoError) in try hash(raw, key: key) }
     }
 
     static func validate(key: SecureBytes) throws(CryptoError) {

@@ -1,1 +1,0 @@
-// The audit log lands with issue 3 (hash chain, Merkle tree, checkpoints).
