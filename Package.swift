@@ -37,7 +37,11 @@ let package = Package(
         ),
         .target(
             name: "AuditLog",
-            dependencies: ["GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GrievanceCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Sources/AuditLog"
         ),
         .target(name: "Cases", dependencies: ["AuditLog", "GrievanceCrypto"], path: "Sources/Cases"),
@@ -63,7 +67,9 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "GrievanceCrypto", "CSodium",
+                "GrievanceCrypto", "CSodium", "AuditLog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Benchmarks"

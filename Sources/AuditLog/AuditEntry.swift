@@ -35,10 +35,15 @@ public struct AuditEntry: Sendable, Hashable {
         self.caseReference = caseReference
         self.details = details.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         self.previousHash = previousHash
-        try AuditEntryLimits.validate(self)
+        // The same byte-level rules that decoding applies, run on this entry's own encoding.
+        do {
+            _ = try encoded.withBytes { (bytes) throws(EntryRuleViolation) in try AuditEntryCodec.scan(bytes) }
+        } catch {
+            throw .invalidEntry(error.reason)
+        }
     }
 
-    /// Assembles a decoded entry; `AuditEntryCodec` has checked every field already.
+    /// Assembles a decoded entry; `AuditEntryCodec.scan` has checked every field already.
     init(
         decodedVersion version: UInt8, sequence: UInt64, timeMilliseconds: Int64, actor: String,
         action: String, caseReference: String?, details: [AuditDetail], previousHash: Digest

@@ -1,49 +1,46 @@
-/// The limits every entry keeps, checked when an entry is made and when one is decoded, so
-/// that a stored or exported log cannot smuggle in what the API would refuse.
+/// The rules every entry keeps, checked on its bytes: when an entry is made (its own encoding is
+/// scanned), when one is decoded, and when a log is verified. One rule set, so a stored or
+/// exported log cannot hold what the API would refuse, and the Python verifier can mirror it.
 enum AuditEntryLimits {
+    static let maximumStringBytes = 4096
     static let maximumNameBytes = 256
     static let maximumDetailKeyBytes = 64
-    static let maximumDetailValueBytes = 4096
     static let maximumDetails = 32
 
-    static func validate(_ entry: AuditEntry) throws(AuditLogError) {
-        try checkName(entry.actor, field: "actor")
-        try checkDottedName(entry.action, field: "action")
-        if let reference = entry.caseReference { try checkName(reference, field: "case reference") }
-        guard entry.details.count <= maximumDetails else {
-            throw .invalidEntry("more than \(maximumDetails) details")
-        }
-        var previousKey: String?
-        for detail in entry.details {
-            try checkDottedName(detail.key, field: "detail key", limit: maximumDetailKeyBytes)
-            guard detail.value.utf8.count <= maximumDetailValueBytes else {
-                throw .invalidEntry("detail \(detail.key) is longer than \(maximumDetailValueBytes) bytes")
+    /// A name a person or the system chose (actor, case reference): 1 to 256 bytes of UTF-8
+    /// with no control character (Unicode category Cc: U+0000–U+001F, U+007F–U+009F).
+    static func checkName(_ bytes: UnsafeRawBufferPointer, field: StaticString) throws(EntryRuleViolation) {
+        guard (1...maximumNameBytes).contains(bytes.count) else { throw EntryRuleViolation("\(field) must be 1 to \(maximumNameBytes) bytes") }
+        try checkUTF8(bytes, field: field)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            // In valid UTF-8, C0 controls and DEL are single bytes and C1 controls are 0xC2 0x80–0x9F.
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
+                throw EntryRuleViolation("\(field) contains a control character")
             }
-            if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(detail.key.utf8) {
-                throw .invalidEntry("detail keys must be unique and sorted (\(detail.key))")
-            }
-            previousKey = detail.key
+            previous = byte
         }
     }
 
-    private static func checkName(_ value: String, field: String) throws(AuditLogError) {
-        guard !value.isEmpty, value.utf8.count <= maximumNameBytes else {
-            throw .invalidEntry("\(field) must be 1 to \(maximumNameBytes) bytes")
-        }
-        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .invalidEntry("\(field) contains a control character")
-        }
-    }
-
-    /// Lower-case ASCII letters, digits, '.', '-' and '_': names a program chose, not free text.
-    private static func checkDottedName(_ value: String, field: String, limit: Int = maximumNameBytes) throws(AuditLogError) {
-        guard !value.isEmpty, value.utf8.count <= limit else {
-            throw .invalidEntry("\(field) must be 1 to \(limit) bytes")
-        }
-        let allowed = value.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    /// A name a program chose (action, detail key): lower-case ASCII letters, digits, '.', '-', '_'.
+    static func checkDottedName(_ bytes: UnsafeRawBufferPointer, field: StaticString, limit: Int = maximumNameBytes) throws(EntryRuleViolation) {
+        guard (1...limit).contains(bytes.count) else { throw EntryRuleViolation("\(field) must be 1 to \(limit) bytes") }
+        for byte in bytes {
+            let allowed = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            guard allowed else { throw EntryRuleViolation("\(field) may hold only a-z, 0-9, '.', '-' and '_'") }
         }
-        guard allowed else { throw .invalidEntry("\(field) \(value) may hold only a-z, 0-9, '.', '-' and '_'") }
     }
+
+    static func checkUTF8(_ bytes: UnsafeRawBufferPointer, field: StaticString) throws(EntryRuleViolation) {
+        let valid: Bool = bytes.withMemoryRebound(to: UInt8.self) { buffer in (try? UTF8Span(validating: buffer.span)) != nil }
+        guard valid else { throw EntryRuleViolation("\(field) is not valid UTF-8") }
+    }
+}
+
+/// Why an entry's bytes break a rule; the caller says whether that makes it invalid (being made)
+/// or malformed (being read).
+struct EntryRuleViolation: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
 }

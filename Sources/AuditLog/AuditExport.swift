@@ -17,21 +17,27 @@ public enum AuditExport {
     public static func write(
         _ store: AuditLogStore, in db: Database, progress: (UInt64) -> Void = { _ in }, to write: (String) throws -> Void
     ) throws -> UInt64 {
-        try write("\(header)\norigin \(store.origin)\n")
-        for note in try store.checkpoints(in: db) {
-            try write("checkpoint \(Base64.encode(Array(note.serialized.utf8)))\n")
-        }
+        try write(headerLines(origin: store.origin))
+        for note in try store.checkpoints(in: db) { try write(checkpointLine(note)) }
         var count: UInt64 = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT entry FROM audit_entries ORDER BY seq")
         while let row = try rows.next() {
             guard let data = row.dataNoCopy(atIndex: 0) else { continue }
-            try write("entry \(data.base64EncodedString())\n")
+            try write(entryLine(data))
             count += 1
             if count % 65536 == 0 { progress(count) }
         }
         progress(count)
         return count
     }
+
+    public static func headerLines(origin: String) -> String { "\(header)\norigin \(origin)\n" }
+
+    public static func checkpointLine(_ note: SignedNote) -> String {
+        "checkpoint \(Base64.encode(Array(note.serialized.utf8)))\n"
+    }
+
+    public static func entryLine(_ encoded: some Sequence<UInt8>) -> String { "entry \(Base64.encode(encoded))\n" }
 
     /// Verifies an export given as lines, streaming: memory stays flat however long the log.
     /// `held` are checkpoints kept apart from the export (by the committee, a witness).

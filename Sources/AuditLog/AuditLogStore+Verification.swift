@@ -1,17 +1,18 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import GrievanceCrypto
 
 extension AuditLogStore {
     /// Verifies the whole stored log in one read: every entry, its stored hash and case index,
     /// the chain, every stored tree node, and every checkpoint — those kept here and those
     /// `held` by someone else (the only ones that catch a log rewritten with its checkpoints).
-    /// Reads in constant memory; `progress` is called with the number of entries checked.
+    /// Streams in constant memory; `progress` is called with the number of entries checked.
     public func verify(
         logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey] = [], held: [SignedNote] = [],
         in db: Database, progress: (UInt64) -> Void = { _ in }
     ) throws -> AuditVerificationReport {
-        var kept: [SignedNote] = []
+        let kept: [SignedNote]
         do {
             kept = try checkpoints(in: db)
         } catch {
@@ -20,37 +21,93 @@ extension AuditLogStore {
                 failure: .malformedCheckpoint("a kept checkpoint does not parse: \(error)"))
         }
         var verifier = AuditLogVerifier(logKey: logKey, witnessKeys: witnessKeys, signedCheckpoints: kept + held)
-        let entries = try Row.fetchCursor(db, sql: "SELECT seq, entry, leaf_hash, case_ref FROM audit_entries ORDER BY seq")
-        let nodes = try Row.fetchCursor(db, sql: "SELECT level, idx, hash FROM audit_nodes ORDER BY id")
-        while let row = try entries.next() {
-            let position = row[0] as Int64
-            // A stored hash that is not 32 bytes can match no entry: zero stands in for it.
-            let storedHash = row.dataNoCopy(atIndex: 2).flatMap { try? Digest(bytes: $0) } ?? .zero
-            let caseReference: String? = row[3]
-            let accepted = try row.withUnsafeData(atIndex: 1) { data -> Bool in
-                (data ?? Data()).withUnsafeBytes { bytes in
-                    verifier.check(
-                        position: UInt64(max(position, 0)), encoded: bytes, storedHash: storedHash,
-                        indexedCaseReference: .some(caseReference))
-                }
-            }
-            guard accepted else { break }
-            for expected in verifier.completedNodes {
-                guard let stored = try nodes.next(),
-                      stored[0] as Int == expected.level, stored[1] as Int64 == Int64(expected.index),
-                      stored.dataNoCopy(atIndex: 2).flatMap({ try? Digest(bytes: $0) }) == expected.hash
-                else {
-                    verifier.reportNodeMismatch(level: expected.level, index: expected.index)
+        // Millions of rows: read through SQLite's C API on this thread, while another core
+        // prepares (scans and hashes) the batch read before; then accept in order here.
+        let entries = try StepCursor(db, sql: "SELECT seq, entry, leaf_hash, case_ref FROM audit_entries ORDER BY seq")
+        let nodes = try StepCursor(db, sql: "SELECT level, idx, hash FROM audit_nodes ORDER BY id")
+        var pending: BackgroundResult<[PreparedEntry]>?
+        var exhausted = false
+        while verifier.failure == nil {
+            var batch = StoredRowBatch()
+            while !exhausted, !batch.isFull {
+                guard try entries.step() else {
+                    exhausted = true
                     break
                 }
+                // A stored hash that is not 32 bytes can match no entry: zero stands in for it.
+                batch.append(
+                    position: UInt64(max(entries.int64(0), 0)), entry: entries.blob(1),
+                    storedHash: (try? Digest(bytes: entries.blob(2))) ?? .zero,
+                    caseIndex: entries.isNull(3) ? nil : entries.text(3))
             }
-            if verifier.failure != nil { break }
-            if verifier.entriesChecked % 65536 == 0 { progress(verifier.entriesChecked) }
+            let ready = pending?.wait()
+            pending = batch.isEmpty ? nil : BackgroundResult { [batch] in batch.prepared() }
+            guard let ready else {
+                if pending == nil { break }
+                continue
+            }
+            try accept(ready, into: &verifier, nodes: nodes, progress: progress)
         }
-        if verifier.failure == nil, let extra = try nodes.next() {
-            verifier.reportNodeMismatch(level: extra[0], index: UInt64(max(extra[1] as Int64, 0)))
+        _ = pending?.wait()
+        if verifier.failure == nil, try nodes.step() {
+            verifier.reportNodeMismatch(level: Int(nodes.int64(0)), index: UInt64(max(nodes.int64(1), 0)))
         }
         progress(verifier.entriesChecked)
         return verifier.finish()
     }
+}
+
+extension AuditLogStore {
+    /// Accepts prepared entries in order, checking each tree node they complete against the
+    /// stored one.
+    fileprivate func accept(
+        _ prepared: [PreparedEntry], into verifier: inout AuditLogVerifier, nodes: StepCursor, progress: (UInt64) -> Void
+    ) throws {
+        for entry in prepared {
+            guard verifier.accept(entry) else { return }
+            for expected in verifier.completedNodes {
+                guard try nodes.step(), Int(nodes.int64(0)) == expected.level, nodes.int64(1) == Int64(expected.index),
+                      expected.hash.withUnsafeBytes({ nodes.blob(2).elementsEqual($0) })
+                else {
+                    verifier.reportNodeMismatch(level: expected.level, index: expected.index)
+                    return
+                }
+            }
+            if verifier.entriesChecked % 65536 == 0 { progress(verifier.entriesChecked) }
+        }
+    }
+}
+
+/// A GRDB statement stepped through the C API. Column buffers are valid until the next step.
+private final class StepCursor {
+    private let statement: Statement
+    private var handle: SQLiteStatement { statement.sqliteStatement }
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading the audit log")
+        }
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        let pointer = sqlite3_column_blob(handle, column)  // before _bytes, as SQLite asks
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    func text(_ column: Int32) -> UnsafeRawBufferPointer {
+        let pointer = sqlite3_column_text(handle, column)
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    deinit { sqlite3_reset(handle) }
 }

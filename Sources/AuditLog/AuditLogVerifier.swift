@@ -57,26 +57,52 @@ public struct AuditLogVerifier {
     /// Entries accepted so far.
     public var entriesChecked: UInt64 { frontier.size }
 
-    /// Checks the entry stored at `position`. `storedHash` and `indexedCaseReference` are what
-    /// the store keeps beside the entry (nil where it keeps nothing, as in an export). Returns
-    /// false once a failure is found; nothing more is checked after it.
+    /// Checks the entry stored at `position`. `storedHash` and `caseIndex` are what the store
+    /// keeps beside the entry (nil and `.notKept` for an export, which keeps neither). Returns
+    /// false once a failure is found; nothing more is checked after it. Allocates nothing.
     @discardableResult
     public mutating func check(
-        position: UInt64, encoded: UnsafeRawBufferPointer, storedHash: Digest? = nil,
-        indexedCaseReference: String?? = nil
+        position: UInt64, encoded: UnsafeRawBufferPointer, storedHash: Digest? = nil, caseIndex: StoredCaseIndex = .notKept
     ) -> Bool {
+        accept(Self.prepare(position: position, encoded: encoded, storedHash: storedHash, caseIndex: caseIndex))
+    }
+
+    /// The part of a check that depends on one entry alone: the scan against every rule, the
+    /// hash, and the comparison with what the store keeps beside it. Pure, so a driver may run
+    /// it for many entries in parallel and `accept` the results in order.
+    public static func prepare(
+        position: UInt64, encoded: UnsafeRawBufferPointer, storedHash: Digest? = nil, caseIndex: StoredCaseIndex = .notKept
+    ) -> PreparedEntry {
+        guard let entry = try? AuditEntryCodec.scan(encoded) else { return PreparedEntry(position: position, scan: nil) }
+        let leaf = MerkleTree.leafHash(encoded)
+        var indexAgrees = true
+        if case .kept(let indexed) = caseIndex {
+            indexAgrees = switch (indexed, entry.caseReference) {
+            case (nil, nil): true
+            case (let a?, let b?): a.elementsEqual(b)
+            default: false
+            }
+        }
+        return PreparedEntry(position: position, scan: .init(
+            sequence: entry.sequence, previousHash: entry.previousHash, leaf: leaf,
+            hashAgrees: storedHash.map { $0 == leaf } ?? true, indexAgrees: indexAgrees))
+    }
+
+    /// The part of a check that depends on the entries before: position, chain, tree and
+    /// checkpoints. Entries must be accepted in order. Returns false once a failure is found.
+    @discardableResult
+    public mutating func accept(_ prepared: PreparedEntry) -> Bool {
         completedNodes.removeAll(keepingCapacity: true)
         guard failure == nil else { return false }
         let expected = frontier.size
-        guard position == expected else { return fail(.gap(expected: expected, found: position)) }
-        guard let entry = try? AuditEntryCodec.decode(encoded) else { return fail(.malformedEntry(at: expected)) }
+        guard prepared.position == expected else { return fail(.gap(expected: expected, found: prepared.position)) }
+        guard let entry = prepared.scan else { return fail(.malformedEntry(at: expected)) }
         guard entry.sequence == expected else { return fail(.wrongSequence(at: expected)) }
-        let leaf = MerkleTree.leafHash(encoded)
-        if let storedHash, storedHash != leaf { return fail(.hashMismatch(at: expected)) }
+        guard entry.hashAgrees else { return fail(.hashMismatch(at: expected)) }
         guard entry.previousHash == previousHash else { return fail(.chainBreak(at: expected)) }
-        if let indexedCaseReference, indexedCaseReference != entry.caseReference { return fail(.indexMismatch(at: expected)) }
-        previousHash = leaf
-        frontier.append(leafHash: leaf) { level, index, hash in completedNodes.append((level, index, hash)) }
+        guard entry.indexAgrees else { return fail(.indexMismatch(at: expected)) }
+        previousHash = entry.leaf
+        frontier.append(leafHash: entry.leaf) { level, index, hash in completedNodes.append((level, index, hash)) }
         checkCheckpointsAtCurrentSize()
         return failure == nil
     }

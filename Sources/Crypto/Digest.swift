@@ -14,7 +14,22 @@ public struct Digest: Sendable, Hashable, CustomStringConvertible {
         guard bytes.count == Self.byteCount else {
             throw .badLength("digest", expected: Self.byteCount, actual: bytes.count)
         }
-        withUnsafeMutableBytes { out in _ = out.initializeMemory(as: UInt8.self, from: bytes) }
+        // Copying element by element through Collection costs more than hashing the entry
+        // it came from; contiguous sources are copied in one go.
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { source in
+            withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(source)) }
+        }
+        if copied == nil {
+            withUnsafeMutableBytes { out in _ = out.initializeMemory(as: UInt8.self, from: bytes) }
+        }
+    }
+
+    /// Copies exactly 32 bytes from raw memory (a database column, a slice of an entry).
+    public init(bytes: UnsafeRawBufferPointer) throws(CryptoError) {
+        guard bytes.count == Self.byteCount else {
+            throw .badLength("digest", expected: Self.byteCount, actual: bytes.count)
+        }
+        withUnsafeMutableBytes { $0.copyMemory(from: bytes) }
     }
 
     /// Lets a hash function write the 32 bytes directly.

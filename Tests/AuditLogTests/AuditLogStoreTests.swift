@@ -33,6 +33,18 @@ struct AuditLogStoreTests {
         }
     }
 
+    @Test("the database commits durably: WAL, synchronous=FULL, foreign keys, secure_delete")
+    func durableSettings() throws {
+        let log = try TestLog()
+        defer { log.remove() }
+        try log.pool.write { (db: Database) throws in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            #expect(try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA foreign_keys") == 1)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA secure_delete") == 1)
+        }
+    }
+
     @Test("UPDATE and DELETE are refused on every table of the log")
     func appendOnly() throws {
         let log = try TestLog()

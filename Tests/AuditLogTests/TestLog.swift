@@ -16,20 +16,12 @@ struct TestLog {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("auditlog-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        pool = try DatabasePool(path: directory.appendingPathComponent("log.sqlite").path, configuration: Self.configuration)
+        pool = try DurableDatabase.openPool(path: directory.appendingPathComponent("log.sqlite").path)
         var migrator = DatabaseMigrator()
         AuditLogSchema.registerMigrations(in: &migrator)
         try migrator.migrate(pool)
         store = try AuditLogStore(origin: Self.origin)
         logKey = .generate()
-    }
-
-    static var configuration: Configuration {
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON")
-        }
-        return configuration
     }
 
     /// An in-memory log (one connection), for tests that tamper inside savepoints.
