@@ -12,8 +12,8 @@ struct GrievanceCLI: AsyncParsableCommand {
             ./grievance-data) as one person (--as ID), whose passphrase is read from a prompt that \
             does not echo, or from GRIEVANCE_PASSPHRASE in scripts.
 
-            Commands arrive with the modules they call: the audit log (issue 3), cases (issue 4) \
-            and the handlers' commands (issue 5).
+            The commands (init, handler, event, case, audit, summary, backup, policy) arrive with \
+            the Cases module and the command-line issue; until then this tool prints this help.
             """,
         version: GrievanceVersion.current
     )

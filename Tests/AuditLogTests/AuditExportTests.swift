@@ -32,18 +32,9 @@ struct AuditExportTests {
         let stored = try log.pool.read { (db: Database) throws in try log.store.verify(logKey: log.logVkey, in: db) }
         #expect(report.root == stored.root)
 
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scripts/verify-audit-export.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, file.path, "--log-key", log.logVkey.description,
-                             "--witness-key", witness.verifierKey.description]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try PythonVerifier.run(
+            [file.path, "--log-key", log.logVkey.description, "--witness-key", witness.verifierKey.description])
+        #expect(status == 0)
         #expect(output == "ok: 75 entries, root \(report.root.hex), 1 checkpoints, 1 cosignatures\n")
     }
 

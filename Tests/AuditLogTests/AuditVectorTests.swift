@@ -53,18 +53,8 @@ struct AuditVectorTests {
 
     @Test("the Python verifier (standard library only) reaches the same results")
     func pythonVerifier() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scripts/verify-audit-export.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--vectors", Self.bundledDirectory.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try PythonVerifier.run(["--vectors", Self.bundledDirectory.path])
+        #expect(status == 0, "\(output)")
         #expect(output.contains("\(AuditVectors.all().count) passed, 0 failed"), "\(output)")
     }
 }

@@ -15,6 +15,9 @@ ensure_packages() {
             missing+=("$package")
         fi
     done
+    # The audit log's independent verifier (scripts/verify-audit-export.py) needs only a python3,
+    # from Debian or elsewhere.
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "Installing Debian packages: ${missing[*]}"
     local sudo=()
