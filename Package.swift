@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Debian 12 ships libsodium 1.0.18; the binding over it is ours (Sources/Crypto).
@@ -44,7 +45,15 @@ let package = Package(
             ],
             path: "Sources/AuditLog"
         ),
-        .target(name: "Cases", dependencies: ["AuditLog", "GrievanceCrypto"], path: "Sources/Cases"),
+        .target(
+            name: "Cases",
+            dependencies: [
+                "AuditLog", "GrievanceCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/Cases"
+        ),
         .executableTarget(
             name: "grievance-server",
             dependencies: [
@@ -85,6 +94,11 @@ let package = Package(
             dependencies: ["AuditLog", "GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/AuditLogTests",
             resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "CasesTests",
+            dependencies: ["Cases", "AuditLog", "GrievanceCrypto"],
+            path: "Tests/CasesTests"
         ),
         .testTarget(
             name: "GrievanceServerTests",

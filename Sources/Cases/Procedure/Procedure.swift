@@ -1,0 +1,25 @@
+import GrievanceCrypto
+
+/// The grievance procedure, loaded from `policies/grievance-procedure.yaml` and validated.
+/// Everything the system does to a case's stage goes through it.
+public struct Procedure: Sendable {
+    public let name: String
+    /// In the order the file lists them; the first is where every case starts.
+    public let stages: [Stage]
+    public let transitions: [Transition]
+    public let categories: [CaseCategory]
+    public let feedback: FeedbackRule?
+    public let retainClosedCases: PolicyDuration
+    public let suppressionThreshold: Int
+    /// SHA-256 of the file's bytes: logged when it changes, so the version that governed a case
+    /// can be shown.
+    public let hash: Digest
+
+    public var initialStage: Stage { stages[0] }
+
+    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+
+    public func category(_ id: String) -> CaseCategory? { categories.first { $0.id == id } }
+
+    public func transitions(from stage: String) -> [Transition] { transitions.filter { $0.from == stage } }
+}
