@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CasesTests",
-            dependencies: ["Cases", "AuditLog", "GrievanceCrypto"],
+            dependencies: ["Cases", "AuditLog", "GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CasesTests"
         ),
         .testTarget(

@@ -1,0 +1,8 @@
+/// The plaintext of a record before encryption: who wrote it, and what. The complaint carries
+/// the reporter's whole account; an exclusions record, the list of ids.
+struct RecordBody: Codable {
+    var author: String
+    var text: String?
+    var complaint: ComplaintContent?
+    var exclusions: [String]?
+}

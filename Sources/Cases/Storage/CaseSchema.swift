@@ -1,0 +1,82 @@
+import AuditLog
+import GRDB
+
+/// The case tables. Migrations are frozen once shipped: add a new one, never edit one.
+/// Clear columns hold only what routing, deadlines and anonymised statistics need.
+public enum CaseSchema {
+    public static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        AuditLogSchema.registerMigrations(in: &migrator)
+        migrator.registerMigration("cases-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value BLOB NOT NULL
+                );
+                CREATE TABLE principals (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    roles TEXT NOT NULL,
+                    box_public BLOB NOT NULL CHECK (length(box_public) = 32),
+                    signing_public BLOB NOT NULL CHECK (length(signing_public) = 32),
+                    box_secret_wrapped BLOB NOT NULL,
+                    signing_secret_wrapped BLOB NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE events (
+                    slug TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    city TEXT,
+                    country TEXT,
+                    online INTEGER NOT NULL CHECK (online IN (0, 1)),
+                    starts TEXT NOT NULL,
+                    ends TEXT NOT NULL
+                );
+                CREATE TABLE cases (
+                    reference TEXT PRIMARY KEY NOT NULL,
+                    receipt_lookup BLOB NOT NULL UNIQUE CHECK (length(receipt_lookup) = 32),
+                    event TEXT REFERENCES events(slug),
+                    category TEXT NOT NULL,
+                    respondent_role TEXT,
+                    region TEXT,
+                    channel TEXT NOT NULL,
+                    language TEXT,
+                    urgent INTEGER NOT NULL CHECK (urgent IN (0, 1)),
+                    stage TEXT NOT NULL,
+                    stage_entered_at INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    reporter_gender TEXT,
+                    policy_hash BLOB NOT NULL
+                );
+                CREATE INDEX cases_by_stage ON cases(stage, stage_entered_at);
+                -- One sealed copy of the case key per recipient: a principal's id, '@recovery' or '@reporter'.
+                CREATE TABLE case_seals (
+                    case_ref TEXT NOT NULL REFERENCES cases(reference),
+                    recipient TEXT NOT NULL,
+                    sealed BLOB NOT NULL,
+                    assigned INTEGER NOT NULL DEFAULT 0 CHECK (assigned IN (0, 1)),
+                    PRIMARY KEY (case_ref, recipient)
+                ) WITHOUT ROWID;
+                CREATE INDEX case_seals_by_recipient ON case_seals(recipient, case_ref);
+                CREATE TABLE case_records (
+                    case_ref TEXT NOT NULL REFERENCES cases(reference),
+                    seq INTEGER NOT NULL CHECK (seq >= 1),
+                    kind TEXT NOT NULL,
+                    sealed BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    PRIMARY KEY (case_ref, seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE case_transitions (
+                    case_ref TEXT NOT NULL REFERENCES cases(reference),
+                    seq INTEGER NOT NULL,
+                    stage TEXT NOT NULL,
+                    entered_at INTEGER NOT NULL,
+                    PRIMARY KEY (case_ref, seq)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,154 @@
+import AuditLog
+import Foundation
+import GRDB
+import GrievanceCrypto
+
+/// `CaseRepository` over one GRDB database access.
+struct SQLiteCaseRepository: CaseRepository {
+    let db: Database
+    let audit: AuditLogStore
+
+    private static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+    private static func date(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+
+    func setting(_ key: String) throws -> [UInt8]? {
+        try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]).map { [UInt8]($0) }
+    }
+
+    func setSetting(_ key: String, _ value: [UInt8]) throws {
+        try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, Data(value)])
+    }
+
+    func insertPrincipal(_ stored: StoredPrincipal) throws {
+        let p = stored.principal
+        try db.execute(sql: """
+            INSERT INTO principals (id, name, roles, box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, disabled, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [p.id, p.name, p.roles.sorted().map(\.rawValue).joined(separator: ","), Data(p.boxPublicKey), Data(p.signingPublicKey),
+                             Data(stored.wrappedBoxSecret.serialized), Data(stored.wrappedSigningSecret.serialized), p.isDisabled, Self.millis(Date())])
+    }
+
+    func principal(id: String) throws -> StoredPrincipal? {
+        try Row.fetchOne(db, sql: "SELECT * FROM principals WHERE id = ?", arguments: [id]).map(Self.principal)
+    }
+
+    func principals() throws -> [StoredPrincipal] {
+        try Row.fetchAll(db, sql: "SELECT * FROM principals ORDER BY id").map(Self.principal)
+    }
+
+    private static func principal(_ row: Row) throws -> StoredPrincipal {
+        let roles = (row["roles"] as String).split(separator: ",").compactMap { Role(rawValue: String($0)) }
+        let principal = Principal(
+            id: row["id"], name: row["name"], roles: Set(roles), boxPublicKey: [UInt8](row["box_public"] as Data),
+            signingPublicKey: [UInt8](row["signing_public"] as Data), isDisabled: row["disabled"])
+        do {
+            return StoredPrincipal(
+                principal: principal, wrappedBoxSecret: try WrappedSecret(serialized: [UInt8](row["box_secret_wrapped"] as Data)),
+                wrappedSigningSecret: try WrappedSecret(serialized: [UInt8](row["signing_secret_wrapped"] as Data)))
+        } catch {
+            throw CasesError.damaged("the keys of \(principal.id)")
+        }
+    }
+
+    func eventExists(_ slug: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE slug = ?)", arguments: [slug]) ?? false
+    }
+
+    func insertCase(_ row: CaseRow) throws {
+        let s = row.summary
+        try db.execute(sql: """
+            INSERT INTO cases (reference, receipt_lookup, event, category, respondent_role, region, channel, language, urgent,
+                               stage, stage_entered_at, created_at, reporter_gender, policy_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [s.reference, Data(row.receiptLookup.bytes), s.event, s.category, s.respondentRole?.rawValue, s.region?.rawValue,
+                             s.channel.rawValue, s.language, s.urgent, s.stage, Self.millis(s.stageEnteredAt), Self.millis(s.createdAt),
+                             s.reporterGender, Data(row.policyHash.bytes)])
+    }
+
+    func caseRow(reference: String) throws -> CaseRow? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE reference = ?"), arguments: [reference]).map(Self.caseRow)
+    }
+
+    func caseRow(receiptLookup: Digest) throws -> CaseRow? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE receipt_lookup = ?"), arguments: [Data(receiptLookup.bytes)]).map(Self.caseRow)
+    }
+
+    private static func caseRow(_ row: Row) throws -> CaseRow {
+        let reference: String = row["reference"]
+        guard let channel = IntakeChannel(rawValue: row["channel"]),
+              let lookup = try? Digest(bytes: row["receipt_lookup"] as Data),
+              let policy = try? Digest(bytes: row["policy_hash"] as Data)
+        else { throw CasesError.damaged("case \(reference)") }
+        let summary = CaseSummary(
+            reference: reference, event: row["event"], category: row["category"],
+            respondentRole: (row["respondent_role"] as String?).flatMap(RespondentRole.init(rawValue:)),
+            region: (row["region"] as String?).flatMap(Region.init(rawValue:)), channel: channel, language: row["language"],
+            urgent: row["urgent"], stage: row["stage"], stageEnteredAt: date(row["stage_entered_at"]), createdAt: date(row["created_at"]),
+            reporterGender: row["reporter_gender"])
+        return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy)
+    }
+
+    func setStage(reference: String, stage: String, at: Date) throws {
+        try db.execute(sql: "UPDATE cases SET stage = ?, stage_entered_at = ? WHERE reference = ?", arguments: [stage, Self.millis(at), reference])
+    }
+
+    func cases(sealedTo recipient: String) throws -> [CaseSummary] {
+        try Row.fetchAll(db, sql: """
+            SELECT cases.* FROM case_seals JOIN cases ON cases.reference = case_seals.case_ref
+            WHERE case_seals.recipient = ? ORDER BY cases.created_at
+            """, arguments: [recipient]).map { try Self.caseRow($0).summary }
+    }
+
+    func insertSeal(reference: String, recipient: String, sealed: [UInt8], assigned: Bool) throws {
+        try db.cachedStatement(sql: "INSERT INTO case_seals (case_ref, recipient, sealed, assigned) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [reference, recipient, Data(sealed), assigned])
+    }
+
+    func seal(reference: String, recipient: String) throws -> [UInt8]? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = ?"),
+                          arguments: [reference, recipient]).map { [UInt8]($0) }
+    }
+
+    func deleteSeal(reference: String, recipient: String) throws {
+        try db.execute(sql: "DELETE FROM case_seals WHERE case_ref = ? AND recipient = ?", arguments: [reference, recipient])
+    }
+
+    func sealRecipients(reference: String) throws -> [(recipient: String, assigned: Bool)] {
+        try Row.fetchAll(db, sql: "SELECT recipient, assigned FROM case_seals WHERE case_ref = ? ORDER BY recipient", arguments: [reference])
+            .map { ($0["recipient"], $0["assigned"]) }
+    }
+
+    func appendRecord(reference: String, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64 {
+        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM case_records WHERE case_ref = ?"), arguments: [reference]) ?? 0
+        let sequence = UInt64(last) + 1
+        try db.cachedStatement(sql: "INSERT INTO case_records (case_ref, seq, kind, sealed, created_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [reference, Int64(sequence), kind.rawValue, Data(seal(sequence)), Self.millis(at)])
+        return sequence
+    }
+
+    func records(reference: String) throws -> [StoredRecord] {
+        try Row.fetchAll(db, sql: "SELECT seq, kind, sealed, created_at FROM case_records WHERE case_ref = ? ORDER BY seq", arguments: [reference])
+            .map { row in
+                guard let kind = RecordKind(rawValue: row["kind"]) else { throw CasesError.damaged("a record of \(reference)") }
+                return StoredRecord(sequence: UInt64(row["seq"] as Int64), kind: kind, sealed: [UInt8](row["sealed"] as Data),
+                                    createdAt: Self.date(row["created_at"]))
+            }
+    }
+
+    func appendTransition(reference: String, stage: String, at: Date) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO case_transitions (case_ref, seq, stage, entered_at)
+            VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_transitions WHERE case_ref = ?1), ?2, ?3)
+            """).execute(arguments: [reference, stage, Self.millis(at)])
+    }
+
+    func transitions(reference: String) throws -> [(stage: String, enteredAt: Date)] {
+        try Row.fetchAll(db, sql: "SELECT stage, entered_at FROM case_transitions WHERE case_ref = ? ORDER BY seq", arguments: [reference])
+            .map { ($0["stage"], Self.date($0["entered_at"])) }
+    }
+
+    func audit(_ draft: AuditEntryDraft) throws -> AuditEntry { try audit.append(draft, in: db) }
+
+    func auditEntries(caseReference: String) throws -> [AuditEntry] { try audit.entries(caseReference: caseReference, in: db) }
+}

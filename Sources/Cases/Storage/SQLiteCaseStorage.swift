@@ -1,0 +1,28 @@
+import AuditLog
+import Foundation
+import GRDB
+
+/// The embedded engine: one SQLite file in the data directory, opened durably (WAL,
+/// synchronous=FULL, foreign keys, secure_delete), migrated on open.
+public struct SQLiteCaseStorage: CaseStorage {
+    let pool: DatabasePool
+    let audit: AuditLogStore
+
+    public init(path: String, auditOrigin: String) throws {
+        pool = try DurableDatabase.openPool(path: path)
+        try CaseSchema.migrator().migrate(pool)
+        audit = try AuditLogStore(origin: auditOrigin)
+    }
+
+    public func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
+        try pool.write { db in try body(SQLiteCaseRepository(db: db, audit: audit)) }
+    }
+
+    public func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
+        try pool.read { db in try body(SQLiteCaseRepository(db: db, audit: audit)) }
+    }
+
+    /// The underlying pool, for the audit log's own operations (verify, export, checkpoints).
+    public var database: DatabasePool { pool }
+    public var auditLog: AuditLogStore { audit }
+}
