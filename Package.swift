@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "GrievanceCrypto", "CSodium", "AuditLog",
+                "GrievanceCrypto", "CSodium", "AuditLog", "Cases",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

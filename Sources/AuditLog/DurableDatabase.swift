@@ -6,7 +6,9 @@ public enum DurableDatabase {
     public static func openPool(path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON")
+            // A 32 MiB page cache per connection (SQLite's default is 2 MiB): hot tables stay in
+            // memory instead of being read through the kernel for every statement.
+            try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA cache_size = -32768")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after

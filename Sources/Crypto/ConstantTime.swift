@@ -11,6 +11,13 @@ public enum ConstantTime {
         return sodium_memcmp(pa, pb, a.count) == 0
     }
 
+    /// Overwrites memory with zeros in a way the optimiser may not remove (`sodium_memzero`).
+    public static func zero(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        Sodium.ensureInitialised()
+        sodium_memzero(base, buffer.count)
+    }
+
     public static func isEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in isEqual(pa, pb) } }
     }

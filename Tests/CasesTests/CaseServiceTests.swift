@@ -3,6 +3,7 @@ import Cases
 import Foundation
 import GRDB
 import GrievanceCrypto
+import GrievanceCrypto
 import Testing
 
 @Suite("Working a case through the procedure")
@@ -112,5 +113,57 @@ struct CaseServiceTests {
         var empty = CaseFixture.intake()
         empty.content.description = "  "
         #expect(throws: CasesError.self) { try f.service.file(empty) }
+    }
+}
+
+@Suite("Events and the procedure in force")
+struct EventAndPolicyTests {
+    @Test("administrators register events; cases name only registered events")
+    func events() throws {
+        let f = try CaseFixture()
+        defer { f.remove() }
+        let congress = Event(slug: "congress-2027", name: "World Congress 2027", kind: .congress, city: "Nairobi", country: "KE",
+                             online: false, starts: "2027-05-10", ends: "2027-05-14")
+        try f.service.addEvent(congress, by: f["admin"])
+        #expect(try f.service.events() == [congress])
+        #expect(throws: CasesError.self) { try f.service.addEvent(congress, by: f["admin"]) }
+        #expect(throws: CasesError.self) { try f.service.addEvent(congress, by: f["amina"]) }
+        let webinar = Event(slug: "webinar-1", name: "Webinar", kind: .webinar, city: "Lima", country: "PE", online: true, starts: "2027-06-01", ends: "2027-06-01")
+        #expect(throws: CasesError.self) { try f.service.addEvent(webinar, by: f["admin"]) }
+        var intake = CaseFixture.intake()
+        intake.event = "congress-2027"
+        let filed = try f.service.file(intake)
+        #expect(try f.service.show(filed.reference, as: f["amina"]).summary.event == "congress-2027")
+        intake.event = "no-such-event"
+        #expect(throws: CasesError.self) { try f.service.file(intake) }
+    }
+
+    @Test("the procedure's hash is logged when it comes into force, and only then")
+    func procedureHash() throws {
+        let f = try CaseFixture()
+        defer { f.remove() }
+        try f.service.recordProcedureInForce()
+        try f.service.recordProcedureInForce()
+        let loaded = try f.auditEntries().filter { $0.action == "policy.loaded" }
+        #expect(loaded.count == 1)
+        #expect(loaded.first?.detail("sha256") == f.service.procedure.hash.hex)
+    }
+}
+
+@Suite("Routing stays current")
+struct RoutingTests {
+    @Test("a handler added after cases were filed receives the next case, even through another service instance")
+    func newHandlerIsRouted() throws {
+        let f = try CaseFixture()
+        defer { f.remove() }
+        _ = try f.service.file(CaseFixture.intake())
+        // Another process (the command-line tool) adds a handler through its own service.
+        let other = CaseService(storage: f.storage, procedure: f.service.procedure, pepper: .random(count: 32),
+                                recoveryPublicKey: f.recovery.publicKey, keyParameters: .interactive)
+        try other.addPrincipal(id: "chidi", name: "Chidi", roles: [.handler], passphrase: SecureBytes(utf8: "chidi's passphrase here"), by: f["admin"])
+        let chidi = try f.service.unlock(id: "chidi", passphrase: SecureBytes(utf8: "chidi's passphrase here"))
+        let next = try f.service.file(CaseFixture.intake())
+        #expect(try f.service.list(for: chidi).map(\.summary.reference) == [next.reference])
+        _ = try f.service.show(next.reference, as: chidi)
     }
 }

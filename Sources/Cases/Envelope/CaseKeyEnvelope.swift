@@ -6,11 +6,14 @@ import GrievanceCrypto
 public enum CaseKeyEnvelope {
     public static func seal(_ key: SymmetricKey, caseReference: String, to recipient: BoxPublicKey) -> [UInt8] {
         let reference = Array(caseReference.utf8)
-        let message = SecureBytes.make(count: SymmetricKey.byteCount + reference.count) { out in
-            key.secret.withUnsafeBytes { out.copyMemory(from: $0) }
-            reference.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: out[SymmetricKey.byteCount...]).copyMemory(from: $0) }
+        // The key is copied only into this stack buffer, which is zeroed before it goes away: a
+        // guarded allocation per recipient cost more than the sealing itself.
+        return withUnsafeTemporaryAllocation(byteCount: SymmetricKey.byteCount + reference.count, alignment: 16) { message in
+            defer { ConstantTime.zero(message) }
+            key.secret.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: message[0..<SymmetricKey.byteCount]).copyMemory(from: $0) }
+            reference.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: message[SymmetricKey.byteCount...]).copyMemory(from: $0) }
+            return SealedBox.seal(UnsafeRawBufferPointer(message), to: recipient)
         }
-        return SealedBox.seal(message, to: recipient)
     }
 
     public static func open(_ sealed: [UInt8], caseReference: String, with keyPair: BoxKeyPair) throws(CryptoError) -> SymmetricKey {

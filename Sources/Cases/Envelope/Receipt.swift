@@ -52,10 +52,18 @@ public struct Receipt: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The reporter's key pair: the case key is sealed to its public half.
+    /// The reporter's key pair, to open their case.
     public var keyPair: BoxKeyPair {
-        let seed = try! BLAKE2b.hash(characters.withUnsafeBytes { Array($0) }, key: Self.keyPairLabel)  // the label is a valid key
-        return try! BoxKeyPair(seed: SecureBytes(copying: seed.bytes))  // 32 bytes, the seed size
+        try! BoxKeyPair(seed: SecureBytes(copying: seed.bytes))  // 32 bytes, the seed size
+    }
+
+    /// The public half alone, which is all filing needs: the case key is sealed to it.
+    public var publicKey: BoxPublicKey {
+        try! seed.withUnsafeBytes { try BoxPublicKey(seed: $0) }  // 32 bytes, the seed size
+    }
+
+    private var seed: Digest {
+        characters.withUnsafeBytes { try! BLAKE2b.hash($0, key: Self.keyPairLabel) }  // the label is a valid key
     }
 
     /// The hash the case is stored under, keyed with the data directory's pepper.

@@ -35,17 +35,24 @@ extension CaseService {
         var routedRoles = Set(category.routeTo)
         if intake.urgent { routedRoles.insert(.safeguardingLead) }
         let excluded = Set(intake.excludeHandlers)
-        let principals = try storage.read { try $0.principals().map(\.principal) }
-        var recipients = principals.filter { $0.readsContent && !$0.roles.isDisjoint(with: routedRoles) && !excluded.contains($0.id) }
-        if let filer, !recipients.contains(where: { $0.id == filer.id }) { recipients.append(filer.principal) }
-
+        var candidates = try routing.get() ?? storage.read { repository in
+            (try repository.principalsGeneration(), try repository.principals().map(\.principal))
+        }
         for _ in 0..<3 {
+            var recipients = candidates.principals.filter { $0.readsContent && !$0.roles.isDisjoint(with: routedRoles) && !excluded.contains($0.id) }
+            if let filer, !recipients.contains(where: { $0.id == filer.id }) { recipients.append(filer.principal) }
             let reference = "GRV-" + String(decoding: CrockfordBase32.random(count: 8), as: UTF8.self)
             // Sealing is the costly part: done before the write lock is taken.
             var seals = recipients.map { ($0.id, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: try! BoxPublicKey(bytes: $0.boxPublicKey))) }
             seals.append((Self.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: recoveryPublicKey)))
-            seals.append((Self.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: receipt.keyPair.publicKey)))
+            seals.append((Self.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: receipt.publicKey)))
             let filed: FiledCase? = try transaction { repository in
+                // Someone was added or changed since the routing was read: read it again and re-seal.
+                let generation = try repository.principalsGeneration()
+                guard generation == candidates.generation else {
+                    candidates = (generation, try repository.principals().map(\.principal))
+                    return nil
+                }
                 guard try repository.caseRow(reference: reference) == nil else { return nil }
                 if let event = intake.event, try !repository.eventExists(event) { throw CasesError.noSuchEvent(event) }
                 let now = clock()
@@ -73,8 +80,11 @@ extension CaseService {
                     time: now))
                 return FiledCase(reference: reference, receipt: receipt, stage: stage)
             }
-            if let filed { return filed }
+            if let filed {
+                routing.set(generation: candidates.generation, principals: candidates.principals)
+                return filed
+            }
         }
-        throw CasesError.duplicate("a case reference (three random references collided)")
+        throw CasesError.duplicate("a case reference (principals kept changing, or three random references collided)")
     }
 }

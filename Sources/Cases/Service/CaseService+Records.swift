@@ -5,7 +5,7 @@ extension CaseService {
     static let maximumTextBytes = 20_000
 
     static func checkText(_ text: String, field: String) throws {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CasesError.invalid(field, "must not be empty") }
+        guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw CasesError.invalid(field, "must not be empty") }
         guard text.utf8.count <= maximumTextBytes else { throw CasesError.invalid(field, "is longer than \(maximumTextBytes) bytes") }
     }
 

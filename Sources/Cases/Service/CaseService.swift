@@ -18,6 +18,7 @@ public struct CaseService: Sendable {
     /// A seal nobody can open, opened in place of a real one when a receipt matches no case,
     /// so that a wrong receipt costs what a right one does.
     let decoySeal: (seal: [UInt8], keyPair: BoxKeyPair)
+    let routing = RoutingCache()
 
     /// `pepper` keys the receipt lookup; `keyParameters` is the Argon2id cost for new
     /// principals' keys; `clock` is the time source (tests pass a fixed one).

@@ -9,11 +9,15 @@ public protocol CaseRepository {
     func setting(_ key: String) throws -> [UInt8]?
     func setSetting(_ key: String, _ value: [UInt8]) throws
 
+    /// Increases with every change to principals, so cached routing can tell it is stale.
+    func principalsGeneration() throws -> Int64
     func insertPrincipal(_ principal: StoredPrincipal) throws
     func principal(id: String) throws -> StoredPrincipal?
     func principals() throws -> [StoredPrincipal]
 
     func eventExists(_ slug: String) throws -> Bool
+    func insertEvent(_ event: Event) throws
+    func events() throws -> [Event]
 
     func insertCase(_ row: CaseRow) throws
     func caseRow(reference: String) throws -> CaseRow?

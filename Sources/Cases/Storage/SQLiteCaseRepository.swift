@@ -20,7 +20,19 @@ struct SQLiteCaseRepository: CaseRepository {
                        arguments: [key, Data(value)])
     }
 
+    func principalsGeneration() throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = 'principals-generation'")) ?? 0
+    }
+
+    private func bumpPrincipalsGeneration() throws {
+        try db.execute(sql: """
+            INSERT INTO settings (key, value) VALUES ('principals-generation', 1)
+            ON CONFLICT (key) DO UPDATE SET value = value + 1
+            """)
+    }
+
     func insertPrincipal(_ stored: StoredPrincipal) throws {
+        try bumpPrincipalsGeneration()
         let p = stored.principal
         try db.execute(sql: """
             INSERT INTO principals (id, name, roles, box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, disabled, created_at)
@@ -53,6 +65,19 @@ struct SQLiteCaseRepository: CaseRepository {
 
     func eventExists(_ slug: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE slug = ?)", arguments: [slug]) ?? false
+    }
+
+    func insertEvent(_ event: Event) throws {
+        try db.execute(sql: "INSERT INTO events (slug, name, type, city, country, online, starts, ends) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [event.slug, event.name, event.kind.rawValue, event.city, event.country, event.online, event.starts, event.ends])
+    }
+
+    func events() throws -> [Event] {
+        try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY starts, slug").map { row in
+            guard let kind = Event.Kind(rawValue: row["type"]) else { throw CasesError.damaged("event \(row["slug"] as String)") }
+            return Event(slug: row["slug"], name: row["name"], kind: kind, city: row["city"], country: row["country"],
+                         online: row["online"], starts: row["starts"], ends: row["ends"])
+        }
     }
 
     func insertCase(_ row: CaseRow) throws {
