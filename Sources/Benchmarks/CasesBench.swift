@@ -15,6 +15,9 @@ struct CasesBench: ParsableCommand {
     @Option(help: "The procedure file.")
     var policy = "policies/grievance-procedure.yaml"
 
+    @Option(help: "Concurrent filers, as concurrent reporters reach the server.")
+    var filers = 8
+
     @Option(help: "Cases filed, then listed.")
     var cases = 100_000
 
@@ -78,19 +81,26 @@ struct CasesBench: ParsableCommand {
             }
         ).run(rounds: options.rounds, roundMilliseconds: max(options.roundMilliseconds, 200))
         print(insert.markdownRow(minimumRatio: 0))
-        // The server files from concurrent requests: the sealing runs outside the write lock, so
-        // two filers on two cores overlap one's cryptography with the other's commit.
+        // The server files from concurrent requests: the sealing runs outside the write lock on
+        // both cores, and filings that wait for the lock are committed together, one fsync for all.
         var concurrentRates: [Double] = []
         for _ in 0..<max(options.rounds / 3, 3) {
             let seconds = 1.0
             let counts = ConcurrentCounter()
             let started = DispatchTime.now().uptimeNanoseconds
-            DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                while Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < seconds {
-                    _ = try! service.file(intake)
-                    counts.increment()
-                }
+            // Threads, not concurrentPerform: that runs only as many at once as there are cores.
+            let group = DispatchGroup()
+            for _ in 0..<filers {
+                group.enter()
+                Thread {
+                    while Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < seconds {
+                        _ = try! service.file(intake)
+                        counts.increment()
+                    }
+                    group.leave()
+                }.start()
             }
+            group.wait()
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             concurrentRates.append(Double(counts.value) / elapsed)
             filed += counts.value
@@ -100,7 +110,7 @@ struct CasesBench: ParsableCommand {
         let meets = concurrent >= target
         print("\n| filers | durable filings/s (median) | target | verdict |\n|---|---:|---:|---|")
         print("| 1 | \(ComparisonResult.format(filing.ours)) | | |")
-        print("| 2, concurrent (as the server files) | \(ComparisonResult.format(concurrent)) | ≥ \(Int(target)) | \(meets ? "ok" : "MISSES") |")
+        print("| \(filers), concurrent (as the server files) | \(ComparisonResult.format(concurrent)) | ≥ \(Int(target)) | \(meets ? "ok" : "MISSES") |")
 
         print("\n## Listing \(cases) cases\n")
         let start = DispatchTime.now().uptimeNanoseconds

@@ -1,14 +1,16 @@
 import CSodium
 
 /// Secret bytes kept in `sodium_malloc` memory: guard pages on both sides, locked out of swap
-/// where the system allows, read-only once written, and zeroed before they are freed.
+/// where the system allows, zeroed before they are freed. Secrets over 64 bytes get their own
+/// allocation, read-only once written; smaller ones (keys, seeds, receipts) a slot of a shared
+/// guarded slab (`SecureSlab`), which costs no system call.
 ///
 /// Swift's `[UInt8]`, `Data` and `String` may be copied by the runtime to places nothing can zero,
 /// so every unwrapped secret key of this system lives here instead. The bytes never appear in
 /// `description`, `debugDescription` or `dump`.
 ///
-/// `@unchecked Sendable`: the bytes are written once, before `init` returns, and the pages are
-/// read-only from then on, so concurrent readers cannot race with a writer.
+/// `@unchecked Sendable`: the bytes are written once, before `init` returns, and never again
+/// until they are zeroed on release, so concurrent readers cannot race with a writer.
 public final class SecureBytes: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer
     /// The number of secret bytes.
@@ -29,11 +31,10 @@ public final class SecureBytes: @unchecked Sendable {
         do {
             try fill(UnsafeMutableRawBufferPointer(start: pointer, count: count))
         } catch {
-            sodium_memzero(pointer, max(count, 1))
-            sodium_free(pointer)
+            SecureBytes.release(pointer, count: count)
             throw error
         }
-        _ = sodium_mprotect_readonly(pointer)
+        protect(pointer, count: count)
         return SecureBytes(pointer: pointer, count: count)
     }
 
@@ -50,7 +51,7 @@ public final class SecureBytes: @unchecked Sendable {
         pointer = SecureBytes.allocate(count: count)
         _ = UnsafeMutableRawBufferPointer(start: pointer, count: count)
             .initializeMemory(as: UInt8.self, from: bytes)
-        _ = sodium_mprotect_readonly(pointer)
+        SecureBytes.protect(pointer, count: count)
     }
 
     /// Copies the UTF-8 bytes of `string` (a passphrase as typed) into guarded memory.
@@ -61,11 +62,27 @@ public final class SecureBytes: @unchecked Sendable {
     private static func allocate(count: Int) -> UnsafeMutableRawPointer {
         precondition(count >= 0, "SecureBytes count must not be negative")
         Sodium.ensureInitialised()
-        // sodium_malloc(0) is allowed but platform-dependent; one spare byte keeps it uniform.
-        guard let pointer = sodium_malloc(max(count, 1)) else {
+        if count <= SecureSlab.slotSize { return SecureSlab.shared.allocate() }
+        guard let pointer = sodium_malloc(count) else {
             fatalError(CryptoError.outOfSecureMemory.description)
         }
         return pointer
+    }
+
+    /// Makes a dedicated allocation read-only; slab slots share their pages and stay writable.
+    private static func protect(_ pointer: UnsafeMutableRawPointer, count: Int) {
+        if count > SecureSlab.slotSize { _ = sodium_mprotect_readonly(pointer) }
+    }
+
+    /// Zeroes and frees, whichever kind of memory `pointer` is.
+    private static func release(_ pointer: UnsafeMutableRawPointer, count: Int) {
+        if count <= SecureSlab.slotSize {
+            SecureSlab.shared.release(pointer)
+        } else {
+            _ = sodium_mprotect_readwrite(pointer)
+            sodium_memzero(pointer, count)
+            sodium_free(pointer)
+        }
     }
 
     /// Calls `body` with the secret bytes. The pointer is valid only inside `body`; do not copy
@@ -88,15 +105,13 @@ public final class SecureBytes: @unchecked Sendable {
     /// Overwrites the bytes with zeros. Called by `deinit`; internal so tests can check the
     /// effect on memory that is still mapped.
     func zeroize() {
-        _ = sodium_mprotect_readwrite(pointer)
+        if count > SecureSlab.slotSize { _ = sodium_mprotect_readwrite(pointer) }
         sodium_memzero(pointer, max(count, 1))
-        _ = sodium_mprotect_readonly(pointer)
+        SecureBytes.protect(pointer, count: count)
     }
 
     deinit {
-        _ = sodium_mprotect_readwrite(pointer)
-        sodium_memzero(pointer, max(count, 1))
-        sodium_free(pointer)
+        SecureBytes.release(pointer, count: count)
     }
 }
 

@@ -19,12 +19,30 @@ struct SecureBytesTests {
         #expect(!"\(pair)".contains(Hex.encode(pair.secretKey.withUnsafeBytes { Array($0) })))
     }
 
-    @Test("zeroize leaves only zeros in the guarded memory")
-    func zeroize() {
-        let secret = SecureBytes.random(count: 64)
+    @Test("zeroize leaves only zeros, for small secrets (slab slots) and large ones (own allocation)", arguments: [1, 32, 64, 65, 4096])
+    func zeroize(count: Int) {
+        let secret = SecureBytes.random(count: count)
         #expect(secret.withUnsafeBytes { $0.contains { $0 != 0 } })
         secret.zeroize()
         #expect(secret.withUnsafeBytes { $0.allSatisfy { $0 == 0 } })
+    }
+
+    @Test("secrets made and released on many threads at once keep their own bytes")
+    func concurrentSlots() async {
+        await withTaskGroup(of: Bool.self) { group in
+            for worker in 0..<8 {
+                group.addTask {
+                    var intact = true
+                    for round in 0..<2000 {
+                        let pattern = UInt8(truncatingIfNeeded: worker * 31 + round)
+                        let secret = SecureBytes(copying: [UInt8](repeating: pattern, count: 32 + round % 33))
+                        intact = intact && secret.withUnsafeBytes { $0.allSatisfy { $0 == pattern } }
+                    }
+                    return intact
+                }
+            }
+            for await intact in group { #expect(intact) }
+        }
     }
 
     @Test("a fill that throws leaves nothing behind and passes the error on")

@@ -39,20 +39,19 @@ extension CaseService {
             (try repository.principalsGeneration(), try repository.principals().map(\.principal))
         }
         for _ in 0..<3 {
-            var recipients = candidates.principals.filter { $0.readsContent && !$0.roles.isDisjoint(with: routedRoles) && !excluded.contains($0.id) }
-            if let filer, !recipients.contains(where: { $0.id == filer.id }) { recipients.append(filer.principal) }
+            var routed = candidates.principals.filter { $0.readsContent && !$0.roles.isDisjoint(with: routedRoles) && !excluded.contains($0.id) }
+            if let filer, !routed.contains(where: { $0.id == filer.id }) { routed.append(filer.principal) }
+            let recipients = routed
             let reference = "GRV-" + String(decoding: CrockfordBase32.random(count: 8), as: UTF8.self)
             // Sealing is the costly part: done before the write lock is taken.
-            var seals = recipients.map { ($0.id, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: try! BoxPublicKey(bytes: $0.boxPublicKey))) }
-            seals.append((Self.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: recoveryPublicKey)))
-            seals.append((Self.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: receipt.publicKey)))
-            let filed: FiledCase? = try transaction { repository in
-                // Someone was added or changed since the routing was read: read it again and re-seal.
-                let generation = try repository.principalsGeneration()
-                guard generation == candidates.generation else {
-                    candidates = (generation, try repository.principals().map(\.principal))
-                    return nil
-                }
+            let seals = recipients.map { ($0.id, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: try! BoxPublicKey(bytes: $0.boxPublicKey))) }
+                + [(Self.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: recoveryPublicKey)),
+                   (Self.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference, to: receipt.publicKey))]
+            let routingGeneration = candidates.generation
+            let filed: FiledCase? = try filings.submit(to: storage) { [self] repository in
+                // Someone was added or changed since the routing was read: the caller reads it
+                // again and re-seals.
+                guard try repository.principalsGeneration() == routingGeneration else { return nil }
                 guard try repository.caseRow(reference: reference) == nil else { return nil }
                 if let event = intake.event, try !repository.eventExists(event) { throw CasesError.noSuchEvent(event) }
                 let now = clock()
@@ -84,6 +83,7 @@ extension CaseService {
                 routing.set(generation: candidates.generation, principals: candidates.principals)
                 return filed
             }
+            candidates = try storage.read { repository in (try repository.principalsGeneration(), try repository.principals().map(\.principal)) }
         }
         throw CasesError.duplicate("a case reference (principals kept changing, or three random references collided)")
     }

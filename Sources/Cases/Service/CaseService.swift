@@ -19,6 +19,8 @@ public struct CaseService: Sendable {
     /// so that a wrong receipt costs what a right one does.
     let decoySeal: (seal: [UInt8], keyPair: BoxKeyPair)
     let routing = RoutingCache()
+    /// Filings from concurrent reporters commit together, one fsync for all.
+    let filings = GroupCommitter<FiledCase?>()
 
     /// `pepper` keys the receipt lookup; `keyParameters` is the Argon2id cost for new
     /// principals' keys; `clock` is the time source (tests pass a fixed one).

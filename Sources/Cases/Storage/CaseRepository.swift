@@ -6,6 +6,9 @@ import GrievanceCrypto
 /// a second engine (PostgreSQL) implements; nothing above it knows which engine it runs on.
 /// Every audit entry is appended through the same transaction as the change it records.
 public protocol CaseRepository {
+    /// Runs `body` so that if it throws, its changes alone are undone and the transaction goes on.
+    func savepoint<T>(_ body: () throws -> T) throws -> T
+
     func setting(_ key: String) throws -> [UInt8]?
     func setSetting(_ key: String, _ value: [UInt8]) throws
 
