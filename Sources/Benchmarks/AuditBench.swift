@@ -54,7 +54,7 @@ struct AuditBench: ParsableCommand {
                 rawNext += 1
             }
         ).run(rounds: options.rounds, roundMilliseconds: max(options.roundMilliseconds, 100))
-        print(durable.markdownRow(minimumRatio: 0.5))
+        print(durable.markdownRow(minimumRatio: nil))
 
         print("\n## Building a log of \(entries) entries, 10,000 per transaction\n")
         let build = try log.buildLarge(count: entries, startingAt: next)

@@ -69,7 +69,7 @@ struct CasesBench: ParsableCommand {
                 _ = crypto_aead_xchacha20poly1305_ietf_encrypt(&aeadOut, &written, complaint, 1280, nil, 0, nil, nonce, key)
             }
         ).run(rounds: options.rounds, roundMilliseconds: max(options.roundMilliseconds, 200))
-        print(filing.markdownRow(minimumRatio: 0))
+        print(filing.markdownRow(minimumRatio: nil))
         let insert = PairedComparison(
             name: "file a case (durable) vs one raw insert-and-commit", bytesPerOperation: nil,
             ours: { _ = try! service.file(intake); filed += 1 },
@@ -80,7 +80,7 @@ struct CasesBench: ParsableCommand {
                 rawSequence += 1
             }
         ).run(rounds: options.rounds, roundMilliseconds: max(options.roundMilliseconds, 200))
-        print(insert.markdownRow(minimumRatio: 0))
+        print(insert.markdownRow(minimumRatio: nil))
         // The server files from concurrent requests: the sealing runs outside the write lock on
         // both cores, and filings that wait for the lock are committed together, one fsync for all.
         var concurrentRates: [Double] = []

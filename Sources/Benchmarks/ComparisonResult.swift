@@ -16,8 +16,10 @@ struct ComparisonResult {
         |---|---:|---:|---:|---|
         """
 
-    func markdownRow(minimumRatio: Double) -> String {
-        "| \(name) | \(Self.format(ours)) \(unit) | \(Self.format(raw)) \(unit) | \(String(format: "%.3f", ratio)) | \(meets(minimumRatio) ? "ok" : "MISSES ≥ \(minimumRatio)") |"
+    /// A table row; `minimumRatio` nil for a figure that has no target.
+    func markdownRow(minimumRatio: Double?) -> String {
+        let verdict = minimumRatio.map { meets($0) ? "ok" : "MISSES ≥ \($0)" } ?? ""
+        return "| \(name) | \(Self.format(ours)) \(unit) | \(Self.format(raw)) \(unit) | \(String(format: "%.3f", ratio)) | \(verdict) |"
     }
 
     func meets(_ minimumRatio: Double) -> Bool { ratio >= minimumRatio }
