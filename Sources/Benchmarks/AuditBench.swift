@@ -23,15 +23,13 @@ struct AuditBench: ParsableCommand {
     @Option(help: "How many times to verify the whole log; the median is reported.")
     var verifyRuns = 3
 
-    @Option(help: "Where to put the temporary databases (removed afterwards); a real disk, not tmpfs, or fsync costs nothing.")
-    var scratch = FileManager.default.currentDirectoryPath
-
     @OptionGroup var options: BenchOptions
 
     func run() throws {
-        let directory = URL(fileURLWithPath: scratch).appendingPathComponent("grievance-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        try options.withScratchDirectory(run(in:))
+    }
+
+    private func run(in directory: URL) throws {
         print("grievance-bench audit — \(MachineDescription.current()) — SQLite \(String(cString: sqlite3_libversion()))")
         print("entries of \(AuditBenchLog.sampleEntryBytes) bytes; WAL, synchronous=FULL on both sides\n")
 

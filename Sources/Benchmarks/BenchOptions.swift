@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// Options every benchmark shares.
 struct BenchOptions: ParsableArguments {
@@ -10,6 +11,17 @@ struct BenchOptions: ParsableArguments {
 
     @Flag(help: "Exit with status 1 when any figure misses its target.")
     var check = false
+
+    @Option(help: "Where to put temporary databases (removed afterwards): a real disk, not tmpfs, where fsync costs nothing.")
+    var scratch = FileManager.default.currentDirectoryPath
+
+    /// Runs `body` with a fresh folder under `scratch`, removed afterwards.
+    func withScratchDirectory<R>(_ body: (URL) throws -> R) throws -> R {
+        let directory = URL(fileURLWithPath: scratch).appendingPathComponent("grievance-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(directory)
+    }
 
     func validate() throws {
         guard rounds >= 3 else { throw ValidationError("--rounds must be at least 3 for a median to mean anything.") }

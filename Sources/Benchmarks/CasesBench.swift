@@ -21,15 +21,13 @@ struct CasesBench: ParsableCommand {
     @Option(help: "Cases filed, then listed.")
     var cases = 100_000
 
-    @Option(help: "Where to put the temporary data directory (removed afterwards); a real disk, not tmpfs.")
-    var scratch = FileManager.default.currentDirectoryPath
-
     @OptionGroup var options: BenchOptions
 
     func run() throws {
-        let directory = URL(fileURLWithPath: scratch).appendingPathComponent("grievance-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        try options.withScratchDirectory(run(in:))
+    }
+
+    private func run(in directory: URL) throws {
         print("grievance-bench cases — \(MachineDescription.current())")
         print("each filing sealed to 4 handlers, the recovery key and the reporter; WAL, synchronous=FULL\n")
 

@@ -66,22 +66,23 @@ extension CaseService {
 
     /// Adds a handler's note, encrypted; the reporter never sees notes.
     public func addNote(_ reference: String, text: String, by actor: UnlockedPrincipal) throws {
-        try Self.checkText(text, field: "note")
-        try transaction { repository in
-            let (_, key) = try openCase(reference, as: actor, for: .note, repository: repository)
-            let sequence = try appendRecord(RecordBody(author: actor.id, text: text), kind: .note, key: key, reference: reference, repository: repository)
-            try repository.audit(AuditEntryDraft(actor: actor.id, action: "case.note-added", caseReference: reference,
-                                                 details: [AuditDetail("record", String(sequence))], time: clock()))
-        }
+        try addText(text, to: reference, as: .note, for: .note, logged: "case.note-added", field: "note", by: actor)
     }
 
     /// Sends a message to the reporter, who reads it with their receipt.
     public func messageReporter(_ reference: String, text: String, by actor: UnlockedPrincipal) throws {
-        try Self.checkText(text, field: "message")
+        try addText(text, to: reference, as: .messageToReporter, for: .message, logged: "case.message-sent", field: "message", by: actor)
+    }
+
+    private func addText(
+        _ text: String, to reference: String, as kind: RecordKind, for action: CaseAction, logged: String, field: String,
+        by actor: UnlockedPrincipal
+    ) throws {
+        try Self.checkText(text, field: field)
         try transaction { repository in
-            let (_, key) = try openCase(reference, as: actor, for: .message, repository: repository)
-            let sequence = try appendRecord(RecordBody(author: actor.id, text: text), kind: .messageToReporter, key: key, reference: reference, repository: repository)
-            try repository.audit(AuditEntryDraft(actor: actor.id, action: "case.message-sent", caseReference: reference,
+            let (_, key) = try openCase(reference, as: actor, for: action, repository: repository)
+            let sequence = try appendRecord(RecordBody(author: actor.id, text: text), kind: kind, key: key, reference: reference, repository: repository)
+            try repository.audit(AuditEntryDraft(actor: actor.id, action: logged, caseReference: reference,
                                                  details: [AuditDetail("record", String(sequence))], time: clock()))
         }
     }
