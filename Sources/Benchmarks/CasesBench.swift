@@ -16,7 +16,7 @@ struct CasesBench: ParsableCommand {
     var policy = "policies/grievance-procedure.yaml"
 
     @Option(help: "Concurrent filers, as concurrent reporters reach the server.")
-    var filers = 8
+    var filers = 16
 
     @Option(help: "Cases filed, then listed.")
     var cases = 100_000
