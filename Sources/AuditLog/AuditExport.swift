@@ -22,8 +22,8 @@ public enum AuditExport {
         var count: UInt64 = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT entry FROM audit_entries ORDER BY seq")
         while let row = try rows.next() {
-            guard let data = row.dataNoCopy(atIndex: 0) else { continue }
-            try write(entryLine(data))
+            guard let line = try row.withUnsafeData(atIndex: 0, { $0.map { entryLine($0) } }) else { continue }
+            try write(line)
             count += 1
             if count % 65536 == 0 { progress(count) }
         }

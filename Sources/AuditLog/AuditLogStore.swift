@@ -21,7 +21,7 @@ public struct AuditLogStore: Sendable {
         let last = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT seq, leaf_hash FROM audit_entries ORDER BY seq DESC LIMIT 1"))
         let sequence: UInt64 = last.map { UInt64($0[0] as Int64) + 1 } ?? 0
-        let previousHash = try last.flatMap { $0.dataNoCopy(atIndex: 1) }.map { try Digest(bytes: $0) } ?? .zero
+        let previousHash = try last?.withUnsafeData(atIndex: 1) { try $0.map { try Digest(bytes: $0) } } ?? .zero
         let time = draft.time ?? Date()
         let entry = try AuditEntry(
             sequence: sequence, timeMilliseconds: Int64((time.timeIntervalSince1970 * 1000).rounded(.down)),
@@ -54,10 +54,10 @@ public struct AuditLogStore: Sendable {
     }
 
     public func entry(at sequence: UInt64, in db: Database) throws -> AuditEntry? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT entry FROM audit_entries WHERE seq = ?", arguments: [Int64(sequence)]),
-              let data = row.dataNoCopy(atIndex: 0)
-        else { return nil }
-        return try AuditEntryCodec.decode([UInt8](data))
+        guard let row = try Row.fetchOne(db, sql: "SELECT entry FROM audit_entries WHERE seq = ?", arguments: [Int64(sequence)]) else {
+            return nil
+        }
+        return try row.withUnsafeData(atIndex: 0) { try $0.map { try AuditEntryCodec.decode([UInt8]($0)) } }
     }
 
     /// Every entry that names `caseReference`, oldest first. The index column only finds the
@@ -65,7 +65,7 @@ public struct AuditLogStore: Sendable {
     /// an entry's mouth.
     public func entries(caseReference: String, in db: Database) throws -> [AuditEntry] {
         try Row.fetchAll(db, sql: "SELECT entry FROM audit_entries WHERE case_ref = ? ORDER BY seq", arguments: [caseReference])
-            .compactMap { row in row.dataNoCopy(atIndex: 0).map { [UInt8]($0) } }
+            .compactMap { row in try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } } }
             .map { try AuditEntryCodec.decode($0) }
             .filter { $0.caseReference == caseReference }
     }

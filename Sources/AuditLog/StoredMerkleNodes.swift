@@ -14,7 +14,7 @@ struct StoredMerkleNodes: MerkleNodeSource {
             row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT hash FROM audit_nodes WHERE level = ? AND idx = ?"), arguments: [level, Int64(index)])
         }
-        guard let row, let data = row.dataNoCopy(atIndex: 0), let digest = try? Digest(bytes: data) else {
+        guard let digest = try row?.withUnsafeData(atIndex: 0, { $0.flatMap { try? Digest(bytes: $0) } }) else {
             throw AuditLogError.outOfRange("no stored node at level \(level), index \(index)")
         }
         return digest

@@ -19,7 +19,7 @@ struct AuditExportTests {
             for index in 70..<75 { try log.store.append(TestLog.draft(index), in: db) }
         }
         let file = log.directory.appendingPathComponent("audit.export")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
         let handle = try FileHandle(forWritingTo: file)
         let written = try log.pool.read { (db: Database) throws in
             try AuditExport.write(log.store, in: db) { line in try handle.write(contentsOf: Data(line.utf8)) }

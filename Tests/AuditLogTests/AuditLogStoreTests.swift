@@ -69,7 +69,7 @@ struct AuditLogStoreTests {
         struct Abort: Error {}
         let log = try TestLog()
         defer { log.remove() }
-        try log.pool.write { (db: Database) throws in try log.store.append(TestLog.draft(0), in: db) }
+        _ = try log.pool.write { (db: Database) throws in try log.store.append(TestLog.draft(0), in: db) }
         #expect(throws: Abort.self) {
             try log.pool.write { (db: Database) throws in
                 try log.store.append(TestLog.draft(1), in: db)

@@ -19,7 +19,7 @@ extension CaseService {
     /// Adds the reporter's message (more information, an answer) to their case.
     public func addReporterMessage(receipt: Receipt, text: String) throws {
         try Self.checkText(text, field: "text")
-        try withReporterCase(receipt: receipt, action: "reporter.message-added") { row, key, repository in
+        _ = try withReporterCase(receipt: receipt, action: "reporter.message-added") { row, key, repository in
             try appendRecord(RecordBody(author: "reporter", text: text), kind: .messageFromReporter, key: key,
                              reference: row.summary.reference, repository: repository)
         }
