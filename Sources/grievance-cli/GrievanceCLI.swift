@@ -1,8 +1,7 @@
 import ArgumentParser
 import Cases
-import GrievanceCrypto
 
-@main
+/// The command tree; `GrievanceCLIMain` runs it.
 struct GrievanceCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grievance-cli",
@@ -12,14 +11,11 @@ struct GrievanceCLI: AsyncParsableCommand {
             ./grievance-data) as one person (--as ID), whose passphrase is read from a prompt that \
             does not echo, or from GRIEVANCE_PASSPHRASE in scripts.
 
-            The commands (init, handler, event, case, audit, summary, backup, policy) arrive with \
-            the Cases module and the command-line issue; until then this tool prints this help.
+            Today it checks the procedure file (policy check); the commands that work cases, \
+            people, events and the audit log (init, handler, event, case, audit, summary, backup) \
+            come next.
             """,
-        version: GrievanceVersion.current
+        version: GrievanceVersion.current,
+        subcommands: [PolicyCommand.self]
     )
-
-    mutating func run() async throws {
-        ProcessHardening.disableCoreDumps()
-        print(Self.helpMessage())
-    }
 }

@@ -11,16 +11,24 @@ struct CLIHelpTests {
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let result = try runSeparately(arguments)
+        return (result.status, result.standardOutput + result.standardError)
+    }
+
+    /// Runs the tool with standard output and standard error kept apart.
+    static func runSeparately(_ arguments: [String]) throws -> (status: Int32, standardOutput: String, standardError: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        let (output, error) = (Pipe(), Pipe())
+        process.standardOutput = output
+        process.standardError = error
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        // Small outputs: reading one pipe to its end cannot block the other.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 
     @Test("help names the tool, the data directory and how the passphrase is read")

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `grievance-cli policy …`: the procedure file.
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Check the grievance procedure file.",
+        subcommands: [CheckPolicyCommand.self]
+    )
+}
