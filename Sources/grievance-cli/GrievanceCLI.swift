@@ -7,13 +7,11 @@ struct GrievanceCLI: AsyncParsableCommand {
         commandName: "grievance-cli",
         abstract: "Work Grievance cases, people, events and the audit log from the command line.",
         discussion: """
-            Every command acts on a data directory (--data-dir, or GRIEVANCE_DATA_DIR, default \
-            ./grievance-data) as one person (--as ID), whose passphrase is read from a prompt that \
-            does not echo, or from GRIEVANCE_PASSPHRASE in scripts.
-
-            Today it checks the procedure file (policy check); the commands that work cases, \
+            Today it checks the procedure file (policy check). The commands that work cases, \
             people, events and the audit log (init, handler, event, case, audit, summary, backup) \
-            come next.
+            come next; they will act on a data directory (--data-dir, or GRIEVANCE_DATA_DIR, \
+            default ./grievance-data) as one person (--as ID), whose passphrase is read from a \
+            prompt that does not echo, or from GRIEVANCE_PASSPHRASE in scripts.
             """,
         version: GrievanceVersion.current,
         subcommands: [PolicyCommand.self]

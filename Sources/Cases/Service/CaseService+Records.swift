@@ -20,18 +20,22 @@ extension CaseService {
 
     /// Decrypts every record of a case; any that does not open means the database was altered.
     func openRecords(reference: String, key: SymmetricKey, repository: any CaseRepository) throws -> [(stored: StoredRecord, body: RecordBody)] {
-        try repository.records(reference: reference).map { stored in
-            do {
-                let plaintext = try RecordEnvelope.open(stored.sealed, key: key, caseReference: reference, sequence: stored.sequence, kind: stored.kind)
-                return (stored, try JSONDecoder().decode(RecordBody.self, from: Data(plaintext)))
-            } catch {
-                throw CasesError.damaged("record \(stored.sequence) of \(reference)")
-            }
+        try repository.records(reference: reference).map { ($0, try openRecord($0, key: key, reference: reference)) }
+    }
+
+    private func openRecord(_ stored: StoredRecord, key: SymmetricKey, reference: String) throws -> RecordBody {
+        do {
+            let plaintext = try RecordEnvelope.open(stored.sealed, key: key, caseReference: reference, sequence: stored.sequence, kind: stored.kind)
+            return try JSONDecoder().decode(RecordBody.self, from: Data(plaintext))
+        } catch {
+            throw CasesError.damaged("record \(stored.sequence) of \(reference)")
         }
     }
 
-    /// The ids the reporter and handlers excluded from a case.
+    /// The ids the reporter and handlers excluded from a case: only the latest exclusions
+    /// record is decrypted.
     func exclusions(reference: String, key: SymmetricKey, repository: any CaseRepository) throws -> Set<String> {
-        Set(try openRecords(reference: reference, key: key, repository: repository).last { $0.stored.kind == .exclusions }?.body.exclusions ?? [])
+        guard let latest = try repository.records(reference: reference).last(where: { $0.kind == .exclusions }) else { return [] }
+        return Set(try openRecord(latest, key: key, reference: reference).exclusions ?? [])
     }
 }
