@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GrievanceCLITests",
-            dependencies: ["grievance-cli"],
+            dependencies: ["grievance-cli", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/GrievanceCLITests"
         ),
     ]

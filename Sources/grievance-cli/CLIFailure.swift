@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cases
 import Foundation
 
 /// What went wrong and what to do next, printed the way age prints it:
@@ -6,6 +7,30 @@ import Foundation
 struct CLIFailure: Error {
     let message: String
     let hint: String?
+
+    init(message: String, hint: String?) {
+        self.message = message
+        self.hint = hint
+    }
+
+    /// The failure to print for an error thrown by Cases or the system; nil for the argument
+    /// parser's own errors and exit codes, which it prints itself.
+    init?(_ error: any Error) {
+        switch error {
+        case let failure as CLIFailure: self = failure
+        case let error as CasesError: self.init(message: error.description, hint: error.hint)
+        case let error as DataDirectoryError: self.init(message: error.description, hint: error.hint)
+        case let error as PolicyError:
+            self.init(message: "\(error.file):\(error.line):\(error.column): \(error.problem)",
+                      hint: "correct the file and run `grievance-cli policy check FILE`; docs/PROCEDURE.md lists every key")
+        case is ExitCode, is CleanExit, is ValidationError: return nil
+        // Help, usage and completion requests the parser raises while "running" its own commands.
+        case _ where String(reflecting: type(of: error)).hasPrefix("ArgumentParser."): return nil
+        default:
+            // A database or file error: its own words, never a trace.
+            self.init(message: "\(error)", hint: "if this persists, run `grievance-cli audit verify` and check the data directory")
+        }
+    }
 
     /// Prints to standard error and returns the exit code to throw.
     func report() -> ExitCode {

@@ -7,13 +7,13 @@ struct GrievanceCLI: AsyncParsableCommand {
         commandName: "grievance-cli",
         abstract: "Work Grievance cases, people, events and the audit log from the command line.",
         discussion: """
-            Today it checks the procedure file (policy check). The commands that work cases, \
-            people, events and the audit log (init, handler, event, case, audit, summary, backup) \
-            come next; they will act on a data directory (--data-dir, or GRIEVANCE_DATA_DIR, \
-            default ./grievance-data) as one person (--as ID), whose passphrase is read from a \
-            prompt that does not echo, or from GRIEVANCE_PASSPHRASE in scripts.
+            Commands act on a data directory (--data-dir, or GRIEVANCE_DATA_DIR, default \
+            ./grievance-data) as one person (--as ID, or GRIEVANCE_AS), whose passphrase is read \
+            from a prompt that does not echo, or from GRIEVANCE_PASSPHRASE in scripts. Read \
+            commands take --json. Start with `grievance-cli init`; a worked session is in docs/CLI.md. \
+            Shell completion: `grievance-cli --generate-completion-script bash` (or zsh, fish).
             """,
         version: GrievanceVersion.current,
-        subcommands: [PolicyCommand.self]
+        subcommands: [InitCommand.self, HandlerCommand.self, EventCommand.self, CaseCommand.self, AuditCommand.self, PolicyCommand.self]
     )
 }

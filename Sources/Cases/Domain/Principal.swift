@@ -18,3 +18,11 @@ public struct Principal: Sendable, Hashable {
 
     public var readsContent: Bool { !isDisabled && roles.contains(where: \.readsContent) }
 }
+
+extension Principal {
+    /// The same person with some of their fields changed.
+    func with(roles: Set<Role>? = nil, isDisabled: Bool? = nil, boxPublicKey: [UInt8]? = nil, signingPublicKey: [UInt8]? = nil) -> Principal {
+        Principal(id: id, name: name, roles: roles ?? self.roles, boxPublicKey: boxPublicKey ?? self.boxPublicKey,
+                  signingPublicKey: signingPublicKey ?? self.signingPublicKey, isDisabled: isDisabled ?? self.isDisabled)
+    }
+}

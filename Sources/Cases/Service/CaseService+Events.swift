@@ -23,7 +23,7 @@ extension CaseService {
         }
         try transaction { repository in
             guard actor.principal.roles.contains(.admin), !actor.principal.isDisabled else {
-                throw Self.denial(.notAllowed("only an administrator manages events"), actor: actor.id, action: "event.add", reference: nil, reason: "role")
+                throw Self.denial(.notAllowed("only an administrator manages events", hint: "ask an administrator; the attempt was logged"), actor: actor.id, action: "event.add", reference: nil, reason: "role")
             }
             guard try !repository.eventExists(event.slug) else { throw CasesError.duplicate("an event \(event.slug)") }
             try repository.insertEvent(event)

@@ -24,7 +24,8 @@ extension CaseService {
         case (_, nil): throw CasesError.invalid("channel", "\(channel.rawValue) reports are filed by a handler on the reporter's behalf")
         case (_, let filer?):
             guard !filer.principal.isDisabled, !filer.principal.roles.isDisjoint(with: [.handler, .safeguardingLead]) else {
-                try refuse(Self.denial(.notAllowed("only a handler or safeguarding lead files a report on someone's behalf"),
+                try refuse(Self.denial(.notAllowed("only a handler or safeguarding lead files a report on someone's behalf",
+                                                   hint: "ask a handler to file it; the attempt was logged"),
                                        actor: filer.id, action: "case.file", reference: nil, reason: "role"))
             }
         }

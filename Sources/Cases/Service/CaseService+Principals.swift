@@ -29,7 +29,7 @@ extension CaseService {
             let existing = try repository.principals()
             if let actor {
                 guard actor.principal.roles.contains(.admin), !actor.principal.isDisabled else {
-                    throw Self.denial(.notAllowed("only an administrator adds people"), actor: actor.id, action: "principal.add",
+                    throw Self.denial(.notAllowed("only an administrator adds people", hint: "ask an administrator; the attempt was logged"), actor: actor.id, action: "principal.add",
                                       reference: nil, reason: "not-admin")
                 }
             } else {
@@ -39,9 +39,11 @@ extension CaseService {
             }
             guard !existing.contains(where: { $0.principal.id == id }) else { throw CasesError.duplicate("a person with id \(id)") }
             try repository.insertPrincipal(stored)
-            try repository.audit(AuditEntryDraft(
-                actor: actor?.id ?? "system", action: "principal.added",
-                details: [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ","))]))
+            var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ","))]
+            if let actor, roles.contains(.admin) {
+                details.append(AuditDetail("log-key", try grantLogKey(to: principal, by: actor, repository: repository) ? "granted" : "not-held"))
+            }
+            try repository.audit(AuditEntryDraft(actor: actor?.id ?? "system", action: "principal.added", details: details, time: clock()))
             return principal
         }
     }

@@ -11,7 +11,8 @@ extension CaseService {
             let (_, key) = try openCase(reference, as: actor, for: .assign, repository: repository)
             guard let target = try repository.principal(id: targetID)?.principal else { throw CasesError.noSuchPrincipal(targetID) }
             guard target.readsContent else {
-                throw Self.denial(.notAllowed("\(targetID) never reads case content (\(target.roles.sorted().map(\.rawValue).joined(separator: ", ")))"),
+                throw Self.denial(.notAllowed("\(targetID) never reads case content (\(target.roles.sorted().map(\.rawValue).joined(separator: ", ")))",
+                                               hint: "assign the case to a handler, safeguarding lead, investigator or appeals panel member"),
                                   actor: actor.id, action: "case.assign", reference: reference, reason: "target-role")
             }
             guard try !exclusions(reference: reference, key: key, repository: repository).contains(targetID) else {

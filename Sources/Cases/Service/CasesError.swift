@@ -7,7 +7,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case noSuchEvent(String)
         case unknownCategory(String)
         case invalid(field: String, problem: String)
-        case notAllowed(String)
+        case notAllowed(String, hint: String?)
         case conflictOfInterest(String)
         case stageChange(StageChangeRefusal)
         case wrongPassphrase
@@ -26,7 +26,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func unknownCategory(_ id: String) -> Self { Self(.unknownCategory(id)) }
     public static func invalid(_ field: String, _ problem: String) -> Self { Self(.invalid(field: field, problem: problem)) }
     /// The actor's role or relation to the case does not allow this. The attempt is logged.
-    public static func notAllowed(_ reason: String) -> Self { Self(.notAllowed(reason)) }
+    public static func notAllowed(_ reason: String, hint: String? = nil) -> Self { Self(.notAllowed(reason, hint: hint)) }
     public static func conflictOfInterest(_ reason: String) -> Self { Self(.conflictOfInterest(reason)) }
     public static func stageChange(_ refusal: StageChangeRefusal) -> Self { Self(.stageChange(refusal)) }
     public static let wrongPassphrase = Self(.wrongPassphrase)
@@ -43,7 +43,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noSuchEvent(let slug): "no event \(slug)"
         case .unknownCategory(let id): "the procedure has no category \(id)"
         case .invalid(let field, let problem): "\(field): \(problem)"
-        case .notAllowed(let reason): "not allowed: \(reason)"
+        case .notAllowed(let reason, _): "not allowed: \(reason)"
         case .conflictOfInterest(let reason): "conflict of interest: \(reason)"
         case .stageChange(let refusal): "stage change refused: \(refusal)"
         case .wrongPassphrase: "wrong passphrase"
@@ -61,10 +61,11 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noSuchEvent: "see the events with `event list`"
         case .unknownCategory: "the categories are listed in policies/grievance-procedure.yaml"
         case .invalid: "correct the value and try again"
+        case .notAllowed(_, let hint?): hint
         case .notAllowed: "ask a handler who holds the case to assign it to you; the attempt was logged"
         case .conflictOfInterest: "the reporter excluded this person; choose someone else"
         case .stageChange: "`case show REF` lists the stages this case may move to"
-        case .wrongPassphrase: "type it again; if it is lost, an administrator can restore access with the recovery key"
+        case .wrongPassphrase: "type it again; the attempt was logged"
         case .noCaseForReceipt: "check the receipt: 20 letters and digits in four groups of five"
         case .duplicate: "choose another name"
         case .damaged: "run `audit verify` and restore from a backup if the database was altered"

@@ -11,12 +11,15 @@ public protocol CaseRepository {
 
     func setting(_ key: String) throws -> [UInt8]?
     func setSetting(_ key: String, _ value: [UInt8]) throws
+    func deleteSetting(_ key: String) throws
 
     /// Increases with every change to principals, so cached routing can tell it is stale.
     func principalsGeneration() throws -> Int64
     func insertPrincipal(_ principal: StoredPrincipal) throws
     func principal(id: String) throws -> StoredPrincipal?
     func principals() throws -> [StoredPrincipal]
+    /// Replaces a principal's name, roles, keys or disabled flag (its id stays).
+    func updatePrincipal(_ principal: StoredPrincipal) throws
 
     func eventExists(_ slug: String) throws -> Bool
     func insertEvent(_ event: Event) throws
@@ -26,12 +29,16 @@ public protocol CaseRepository {
     func caseRow(reference: String) throws -> CaseRow?
     func caseRow(receiptLookup: Digest) throws -> CaseRow?
     func setStage(reference: String, stage: String, at: Date) throws
-    func cases(sealedTo recipient: String) throws -> [CaseSummary]
+    /// The cases whose key is sealed to `recipient`, and whether it was assigned to them.
+    func cases(sealedTo recipient: String) throws -> [(summary: CaseSummary, assigned: Bool)]
 
     func insertSeal(reference: String, recipient: String, sealed: [UInt8], assigned: Bool) throws
     func seal(reference: String, recipient: String) throws -> [UInt8]?
     func deleteSeal(reference: String, recipient: String) throws
     func sealRecipients(reference: String) throws -> [(recipient: String, assigned: Bool)]
+    /// Every case key sealed to `recipient`, for re-sealing when their key changes.
+    func seals(recipient: String) throws -> [(reference: String, sealed: [UInt8])]
+    func replaceSeal(reference: String, recipient: String, sealed: [UInt8]) throws
 
     /// Stores the record sealed by `seal`, which is given the sequence number the record gets.
     func appendRecord(reference: String, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64
@@ -43,10 +50,22 @@ public protocol CaseRepository {
     @discardableResult
     func audit(_ draft: AuditEntryDraft) throws -> AuditEntry
     func auditEntries(caseReference: String) throws -> [AuditEntry]
+    /// Signs a checkpoint of the whole log and keeps it (refusing a history that does not extend
+    /// the last one signed).
+    func signCheckpoint(key: SigningKeyPair) throws -> SignedNote
+    func latestCheckpoint() throws -> SignedNote?
+    func addCosignature(_ cosigned: SignedNote, witness: NoteVerifierKey) throws
 }
 
 /// Opens transactions on a `CaseRepository`.
 public protocol CaseStorage: Sendable {
     func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T
     func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T
+    /// The log's name in its checkpoints.
+    var auditOrigin: String { get }
+    /// Verifies the whole log in one read, streaming.
+    func verifyAudit(logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote],
+                     progress: (UInt64) -> Void) throws -> AuditVerificationReport
+    /// Writes the whole log in the export format, in one read.
+    func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64
 }

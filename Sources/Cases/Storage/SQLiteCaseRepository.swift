@@ -29,6 +29,10 @@ struct SQLiteCaseRepository: CaseRepository {
                        arguments: [key, Data(value)])
     }
 
+    func deleteSetting(_ key: String) throws {
+        try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [key])
+    }
+
     func principalsGeneration() throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = 'principals-generation'")) ?? 0
     }
@@ -48,6 +52,18 @@ struct SQLiteCaseRepository: CaseRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [p.id, p.name, p.roles.sorted().map(\.rawValue).joined(separator: ","), Data(p.boxPublicKey), Data(p.signingPublicKey),
                              Data(stored.wrappedBoxSecret.serialized), Data(stored.wrappedSigningSecret.serialized), p.isDisabled, Self.millis(Date())])
+    }
+
+    func updatePrincipal(_ stored: StoredPrincipal) throws {
+        try bumpPrincipalsGeneration()
+        let p = stored.principal
+        try db.execute(sql: """
+            UPDATE principals SET name = ?, roles = ?, box_public = ?, signing_public = ?, box_secret_wrapped = ?,
+                                  signing_secret_wrapped = ?, disabled = ?
+            WHERE id = ?
+            """, arguments: [p.name, p.roles.sorted().map(\.rawValue).joined(separator: ","), Data(p.boxPublicKey), Data(p.signingPublicKey),
+                             Data(stored.wrappedBoxSecret.serialized), Data(stored.wrappedSigningSecret.serialized), p.isDisabled, p.id])
+        guard db.changesCount == 1 else { throw CasesError.noSuchPrincipal(p.id) }
     }
 
     func principal(id: String) throws -> StoredPrincipal? {
@@ -127,11 +143,11 @@ struct SQLiteCaseRepository: CaseRepository {
         try db.execute(sql: "UPDATE cases SET stage = ?, stage_entered_at = ? WHERE reference = ?", arguments: [stage, Self.millis(at), reference])
     }
 
-    func cases(sealedTo recipient: String) throws -> [CaseSummary] {
+    func cases(sealedTo recipient: String) throws -> [(summary: CaseSummary, assigned: Bool)] {
         try Row.fetchAll(db, sql: """
-            SELECT cases.* FROM case_seals JOIN cases ON cases.reference = case_seals.case_ref
+            SELECT cases.*, case_seals.assigned AS sealed_assigned FROM case_seals JOIN cases ON cases.reference = case_seals.case_ref
             WHERE case_seals.recipient = ? ORDER BY cases.created_at
-            """, arguments: [recipient]).map { try Self.caseRow($0).summary }
+            """, arguments: [recipient]).map { (try Self.caseRow($0).summary, $0["sealed_assigned"]) }
     }
 
     func insertSeal(reference: String, recipient: String, sealed: [UInt8], assigned: Bool) throws {
@@ -151,6 +167,15 @@ struct SQLiteCaseRepository: CaseRepository {
     func sealRecipients(reference: String) throws -> [(recipient: String, assigned: Bool)] {
         try Row.fetchAll(db, sql: "SELECT recipient, assigned FROM case_seals WHERE case_ref = ? ORDER BY recipient", arguments: [reference])
             .map { ($0["recipient"], $0["assigned"]) }
+    }
+
+    func seals(recipient: String) throws -> [(reference: String, sealed: [UInt8])] {
+        try Row.fetchAll(db, sql: "SELECT case_ref, sealed FROM case_seals WHERE recipient = ? ORDER BY case_ref", arguments: [recipient])
+            .map { ($0["case_ref"], [UInt8]($0["sealed"] as Data)) }
+    }
+
+    func replaceSeal(reference: String, recipient: String, sealed: [UInt8]) throws {
+        try db.execute(sql: "UPDATE case_seals SET sealed = ? WHERE case_ref = ? AND recipient = ?", arguments: [Data(sealed), reference, recipient])
     }
 
     func appendRecord(reference: String, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64 {
@@ -185,4 +210,12 @@ struct SQLiteCaseRepository: CaseRepository {
     func audit(_ draft: AuditEntryDraft) throws -> AuditEntry { try audit.append(draft, in: db) }
 
     func auditEntries(caseReference: String) throws -> [AuditEntry] { try audit.entries(caseReference: caseReference, in: db) }
+
+    func signCheckpoint(key: SigningKeyPair) throws -> SignedNote { try audit.signCheckpoint(key: key, in: db) }
+
+    func latestCheckpoint() throws -> SignedNote? { try audit.latestCheckpoint(in: db) }
+
+    func addCosignature(_ cosigned: SignedNote, witness: NoteVerifierKey) throws {
+        try audit.addCosignature(from: cosigned, witness: witness, in: db)
+    }
 }

@@ -22,6 +22,18 @@ public struct SQLiteCaseStorage: CaseStorage {
         try pool.read { db in try body(SQLiteCaseRepository(db: db, audit: audit)) }
     }
 
+    public var auditOrigin: String { audit.origin }
+
+    public func verifyAudit(
+        logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote], progress: (UInt64) -> Void
+    ) throws -> AuditVerificationReport {
+        try pool.read { db in try audit.verify(logKey: logKey, witnessKeys: witnessKeys, held: held, in: db, progress: progress) }
+    }
+
+    public func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 {
+        try pool.read { db in try AuditExport.write(audit, in: db, progress: progress, to: write) }
+    }
+
     /// The underlying pool, for the audit log's own operations (verify, export, checkpoints).
     public var database: DatabasePool { pool }
     public var auditLog: AuditLogStore { audit }

@@ -1,0 +1,33 @@
+/// Why a data directory cannot be made or opened, with a message and a hint for people.
+public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let description: String
+    public let hint: String
+
+    static func missing(_ path: String) -> Self {
+        Self(description: "no data directory at \(path)",
+             hint: "create one with `grievance-cli init --org NAME --admin ID`, or point --data-dir (or GRIEVANCE_DATA_DIR) at yours")
+    }
+
+    static func notInitialised(_ path: String) -> Self {
+        Self(description: "\(path) is not an initialised Grievance data directory (it has no config.json)",
+             hint: "run `grievance-cli init --org NAME --admin ID --data-dir \(path)`, or point --data-dir at the right folder")
+    }
+
+    static func notEmpty(_ path: String) -> Self {
+        Self(description: "\(path) already exists and is not empty",
+             hint: "init makes a new data directory; give a new or empty folder with --data-dir")
+    }
+
+    static func exposed(_ path: String, mode: UInt16) -> Self {
+        Self(description: "\(path) can be read by other users of this machine (mode \(String(mode, radix: 8)))",
+             hint: "run `chmod 700 \(path)`; the pepper and the database must be the owner's alone")
+    }
+
+    static func unreadable(_ path: String, _ problem: String) -> Self {
+        Self(description: "\(path): \(problem)", hint: "check the data directory; restore it from a backup if it was damaged")
+    }
+
+    static func cannotCreate(_ path: String, _ problem: String) -> Self {
+        Self(description: "cannot create \(path): \(problem)", hint: "check that the parent folder exists and is writable")
+    }
+}

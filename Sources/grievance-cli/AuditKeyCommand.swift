@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct AuditKeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Print the log's public key (vkey), which is all a third party needs to verify an export.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        guard let key = try global.open().service.logVerifierKey() else {
+            throw CLIFailure(message: "this data directory has no log key", hint: "it was not made by `grievance-cli init`")
+        }
+        print(key.description)
+    }
+}

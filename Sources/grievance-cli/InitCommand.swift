@@ -1,0 +1,101 @@
+import ArgumentParser
+import Cases
+import Foundation
+import GrievanceCrypto
+
+/// `grievance-cli init`: a new data directory, its first administrator, the recovery key and
+/// the log key.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a data directory: the database, the first administrator, the recovery key and the log key.",
+        discussion: """
+            Makes the data directory (mode 0700, files 0600) and asks for the administrator's new \
+            passphrase twice, without echo (or reads GRIEVANCE_PASSPHRASE). Prints the recovery \
+            key's secret half once: it is the only way back into cases when handlers lose their \
+            passphrases, and it is stored nowhere. Write it down or give --recovery-key-out FILE, \
+            and keep it offline.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The organisation's name.")
+    var org: String
+
+    @Option(help: ArgumentHelp("The first administrator's id (1-64 of a-z, 0-9, '.', '-', '_').", valueName: "ID"))
+    var admin: String
+
+    @Option(help: "The administrator's name as people know it (default: the id).")
+    var adminName: String?
+
+    @Option(help: "The procedure file to put in force.", completion: .file(extensions: ["yaml", "yml"]))
+    var policy = "policies/grievance-procedure.yaml"
+
+    @Option(help: ArgumentHelp("Write the recovery key's secret to this new file (mode 0600) instead of showing it.", valueName: "FILE"),
+            completion: .file())
+    var recoveryKeyOut: String?
+
+    @Option(help: ArgumentHelp("Argon2id cost of every passphrase: moderate (about 0.5 s per unlock) or interactive (for tests).",
+                               valueName: "COST"))
+    var keyCost = "moderate"
+
+    @Option(help: "The public address of the intake page; events' links are made from it.")
+    var intakeURL = "http://127.0.0.1:8080"
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let policyURL = URL(fileURLWithPath: policy)
+        guard let procedureText = FileManager.default.contents(atPath: policyURL.path) else {
+            throw CLIFailure(message: "no procedure file at \(policy)",
+                             hint: "run from the repository's folder, or give --policy FILE")
+        }
+        if let recoveryKeyOut, FileManager.default.fileExists(atPath: recoveryKeyOut) {
+            throw CLIFailure(message: "\(recoveryKeyOut) already exists", hint: "give a new file for --recovery-key-out; nothing was created")
+        }
+        let passphrase = try PassphraseReader.readNew(environment: "GRIEVANCE_PASSPHRASE", prompt: "New passphrase for \(admin): ")
+        let made = try DataDirectory.create(
+            at: global.dataDirectoryPath, organisation: org, adminID: admin, adminName: adminName ?? admin, passphrase: passphrase,
+            procedureText: procedureText, procedureFile: policy, keyCost: keyCost, intakeURL: intakeURL)
+        let recoveryKey = RecoveryKeyFile.text(secret: made.recoverySecret, publicKey: made.recoveryPublicKey)
+        var writtenTo: String?
+        if let recoveryKeyOut {
+            do {
+                try RecoveryKeyFile.write(recoveryKey, to: recoveryKeyOut)
+                writtenTo = recoveryKeyOut
+            } catch {
+                // The data directory exists now: losing the key would be worse than showing it.
+                var standardError = StandardError()
+                print("grievance-cli: warning: \(CLIFailure(error)?.message ?? "\(error)"); showing the recovery key instead", to: &standardError)
+            }
+        }
+        let logKey = try made.installation.service.logVerifierKey()?.description ?? ""
+        if json {
+            var object: [String: Any] = [
+                "organisation": org, "data_dir": made.installation.directory.path, "admin": admin, "log_key": logKey,
+                "audit_origin": made.installation.configuration.auditOrigin,
+                "recovery_public_key": Hex.encode(made.recoveryPublicKey.bytes),
+            ]
+            if let writtenTo { object["recovery_key_file"] = writtenTo } else { object["recovery_key"] = recoveryKey }
+            Output.json(object)
+            return
+        }
+        print("Created \(made.installation.directory.path) for \(org).")
+        print("  administrator: \(admin)")
+        print("  log key:       \(logKey)")
+        print("  procedure:     \(made.installation.service.procedure.name) (sha256 \(made.installation.service.procedure.hash.hex.prefix(16))…)")
+        if let writtenTo {
+            print("  recovery key:  written to \(writtenTo) — move it offline, and delete it from this machine.")
+        } else {
+            print("""
+
+                RECOVERY KEY — shown this once, stored nowhere. Anyone holding it can open every case.
+                Write it on paper or keep it on an offline device, in a safe; do not keep it on this machine.
+
+                \(recoveryKey)
+                """)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// QR codes through Debian's `qrencode` program (libqrencode), when it is installed.
+enum QRCode {
+    static func write(_ text: String, to path: String) throws {
+        guard let program = ["/usr/bin/qrencode", "/usr/local/bin/qrencode"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            throw CLIFailure(message: "cannot write the QR code: the qrencode program is not installed",
+                             hint: "install it (apt-get install qrencode) and run `event list`, or make the code from the link yourself")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = ["--type=PNG", "--size=8", "--margin=4", "--output=\(path)", "--", text]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CLIFailure(message: "qrencode failed (exit \(process.terminationStatus)) writing \(path)", hint: "check that the folder is writable")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// A temporary folder with a data directory made by `grievance-cli init`, and the passphrases
+/// of everyone the test added. Runs the built executable as a person would, one process per
+/// command, with the passphrase in GRIEVANCE_PASSPHRASE.
+struct CLIWorkspace {
+    struct Result {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+
+        /// The output parsed as JSON.
+        func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(standardOutput.utf8)) }
+    }
+
+    static let shippedPolicy = PolicyCheckTests.shipped.path
+
+    let folder: URL
+    var passphrases: [String: String] = [:]
+
+    var dataDirectory: URL { folder.appendingPathComponent("data") }
+    var recoveryKeyFile: URL { folder.appendingPathComponent("recovery-key.txt") }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("grievance-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// `init` with the interactive key cost (tests unlock hundreds of times) and an administrator.
+    static func initialised(admin: String = "rosa") throws -> CLIWorkspace {
+        var workspace = try CLIWorkspace()
+        let passphrase = Self.newPassphrase(for: admin)
+        let result = try workspace.run(["init", "--org", "Test Workers Network", "--admin", admin, "--policy", shippedPolicy,
+                                        "--key-cost", "interactive", "--recovery-key-out", workspace.recoveryKeyFile.path],
+                                       environment: ["GRIEVANCE_PASSPHRASE": passphrase])
+        #expect(result.status == 0, "init failed: \(result.standardError)")
+        workspace.passphrases[admin] = passphrase
+        return workspace
+    }
+
+    static func newPassphrase(for id: String) -> String { "passphrase of \(id) \(UUID().uuidString.prefix(8))" }
+
+    /// Adds a person through `handler add`, as `by`.
+    mutating func add(_ id: String, roles: [String], by admin: String = "rosa") throws {
+        let passphrase = Self.newPassphrase(for: id)
+        let result = try run(["handler", "add", id, "--name", id.capitalized] + roles.flatMap { ["--role", $0] }, as: admin,
+                             environment: ["GRIEVANCE_NEW_PASSPHRASE": passphrase])
+        #expect(result.status == 0, "handler add \(id) failed: \(result.standardError)")
+        passphrases[id] = passphrase
+    }
+
+    /// Files a report as `handler` and returns its reference and receipt.
+    func file(as handler: String, marker: String, extra: [String] = []) throws -> (reference: String, receipt: String) {
+        let result = try run(["case", "open", "--category", "harassment", "--channel", "hotline", "--region", "africa",
+                              "--respondent", "\(marker)-respondent", "--reporter-name", "\(marker)-name", "--json"] + extra,
+                             as: handler, input: "\(marker)-description: what happened at the congress")
+        #expect(result.status == 0, "case open failed: \(result.standardError)")
+        let object = try result.json() as? [String: Any]
+        return (object?["reference"] as? String ?? "", object?["receipt"] as? String ?? "")
+    }
+
+    /// Runs `grievance-cli` on this data directory, as `actor` with their passphrase when given.
+    func run(_ arguments: [String], as actor: String? = nil, passphrase: String? = nil, input: String? = nil,
+             environment extra: [String: String] = [:]) throws -> Result {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GRIEVANCE_") }
+        environment["GRIEVANCE_DATA_DIR"] = dataDirectory.path
+        if let actor {
+            environment["GRIEVANCE_AS"] = actor
+            environment["GRIEVANCE_PASSPHRASE"] = passphrase ?? passphrases[actor]
+        }
+        environment.merge(extra) { _, new in new }
+        let process = Process()
+        // In a session of its own the tool has no terminal to prompt on, as in CI, even when the
+        // tests run from one: a missing passphrase must fail, never wait.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+            process.arguments = ["--wait", CLIHelpTests.executable.path] + arguments
+        } else {
+            process.executableURL = CLIHelpTests.executable
+            process.arguments = arguments
+        }
+        process.environment = environment
+        process.currentDirectoryURL = folder
+        // Files, not pipes: a large output can never fill a pipe nobody is reading yet.
+        let outURL = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let errURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      standardOutput: try String(contentsOf: outURL, encoding: .utf8),
+                      standardError: try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    /// Every byte the installation keeps on disk, and the files beside it.
+    func everyFileOnDisk() throws -> [(name: String, bytes: Data)] {
+        let names = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+        return try names.compactMap { name in
+            var isFolder: ObjCBool = false
+            let path = folder.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+            return (name, try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@Suite("grievance-cli init and handler: the data directory, people, roles and keys")
+struct HandlerAdministrationTests {
+    @Test("init makes a private data directory and a recovery key file; a second init is refused and changes nothing")
+    func initialise() throws {
+        let w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        func mode(_ url: URL) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+        #expect(try mode(w.dataDirectory) == 0o700)
+        for name in try FileManager.default.contentsOfDirectory(atPath: w.dataDirectory.path) {
+            #expect(try mode(w.dataDirectory.appendingPathComponent(name)) == 0o600, "\(name)")
+        }
+        #expect(try mode(w.recoveryKeyFile) == 0o600)
+        let recovery = try String(contentsOf: w.recoveryKeyFile, encoding: .utf8).split(separator: "\n")
+        #expect(recovery.first == "grievance-recovery-key/v1")
+        #expect(recovery.last?.range(of: "^secret [0-9a-f]{64}$", options: .regularExpression) != nil)
+        #expect(try Data(contentsOf: w.dataDirectory.appendingPathComponent("pepper")).count == 32)
+
+        let before = try Data(contentsOf: w.dataDirectory.appendingPathComponent("config.json"))
+        let again = try w.run(["init", "--org", "Other", "--admin", "eve", "--policy", CLIWorkspace.shippedPolicy, "--key-cost", "interactive"],
+                              environment: ["GRIEVANCE_PASSPHRASE": "another admin passphrase"])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("already exists and is not empty"))
+        #expect(try Data(contentsOf: w.dataDirectory.appendingPathComponent("config.json")) == before)
+        // The recovery secret is not in the data directory.
+        let secret = String(recovery.last!.dropFirst(7))
+        for (name, bytes) in try w.everyFileOnDisk() where name.hasPrefix("data/") {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(name)")
+        }
+    }
+
+    @Test("init refuses a short passphrase and a broken procedure, and leaves no folder behind")
+    func initRefusals() throws {
+        let w = try CLIWorkspace()
+        defer { w.remove() }
+        let short = try w.run(["init", "--org", "O", "--admin", "rosa", "--policy", CLIWorkspace.shippedPolicy],
+                              environment: ["GRIEVANCE_PASSPHRASE": "short"])
+        #expect(short.status == 1)
+        #expect(short.standardError.contains("passphrase: use at least 12 characters"))
+        let broken = w.folder.appendingPathComponent("broken.yaml")
+        try "stages: [".write(to: broken, atomically: true, encoding: .utf8)
+        let badPolicy = try w.run(["init", "--org", "O", "--admin", "rosa", "--policy", broken.path],
+                                  environment: ["GRIEVANCE_PASSPHRASE": "a long enough passphrase"])
+        #expect(badPolicy.status == 1)
+        #expect(badPolicy.standardError.contains("grievance-cli: error: \(broken.path):2:1: not valid YAML"))
+        #expect(!FileManager.default.fileExists(atPath: w.dataDirectory.path))
+    }
+
+    @Test("disable: the account acts no more and its keys are gone; nobody disables themselves")
+    func disable() throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        try w.add("amina", roles: ["handler"])
+        try w.add("bruno", roles: ["handler"])
+        let (reference, _) = try w.file(as: "amina", marker: "disable")
+        #expect(try w.run(["handler", "disable", "bruno"], as: "rosa").status == 0)
+        let people = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
+        #expect(people.first { $0["id"] as? String == "bruno" }?["disabled"] as? Bool == true)
+        let show = try w.run(["case", "show", reference], as: "bruno")
+        #expect(show.status == 1)
+        #expect(show.standardError.contains("this account is disabled"))
+        let holders = try #require(try w.run(["case", "show", reference, "--json"], as: "amina").json() as? [String: Any])
+        #expect(!(holders["key_holders"] as? [String] ?? []).contains("bruno"))
+        // A new case is no longer routed to him.
+        let (next, _) = try w.file(as: "amina", marker: "after")
+        let nextHolders = try #require(try w.run(["case", "show", next, "--json"], as: "amina").json() as? [String: Any])
+        #expect(Set(nextHolders["key_holders"] as? [String] ?? []) == ["@recovery", "@reporter", "amina"])
+        let selfDisable = try w.run(["handler", "disable", "rosa"], as: "rosa")
+        #expect(selfDisable.status == 1)
+        #expect(selfDisable.standardError.contains("you cannot disable yourself"))
+    }
+
+    @Test("set-roles: losing every case role deletes the person's keys; gaining admin gives the log key")
+    func setRoles() throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        try w.add("amina", roles: ["handler"])
+        try w.add("bruno", roles: ["handler"])
+        let (reference, _) = try w.file(as: "amina", marker: "roles")
+        #expect(try w.run(["handler", "set-roles", "bruno", "--role", "executive"], as: "rosa").status == 0)
+        let holders = try #require(try w.run(["case", "show", reference, "--json"], as: "amina").json() as? [String: Any])
+        #expect(!(holders["key_holders"] as? [String] ?? []).contains("bruno"))
+        #expect(try w.run(["audit", "checkpoint"], as: "amina").status == 1)
+        #expect(try w.run(["handler", "set-roles", "amina", "--role", "handler", "--role", "admin"], as: "rosa").status == 0)
+        let signed = try w.run(["audit", "checkpoint"], as: "amina")
+        #expect(signed.status == 0, "\(signed.standardError)")
+        let ownAdmin = try w.run(["handler", "set-roles", "rosa", "--role", "handler"], as: "rosa")
+        #expect(ownAdmin.status == 1)
+        #expect(ownAdmin.standardError.contains("your own administrator role"))
+        #expect(try w.run(["audit", "verify"]).status == 0)
+    }
+
+    @Test("rotate-key: the old passphrase stops working, the new one opens every case and the log key")
+    func rotateKey() throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        try w.add("amina", roles: ["handler", "admin"], by: "rosa")
+        let (reference, _) = try w.file(as: "amina", marker: "rotate")
+        let fresh = "a fresh passphrase \(UUID().uuidString)"
+        let rotated = try w.run(["handler", "rotate-key"], as: "amina", environment: ["GRIEVANCE_NEW_PASSPHRASE": fresh])
+        #expect(rotated.status == 0, "\(rotated.standardError)")
+        #expect(try w.run(["case", "list"], as: "amina").standardError.contains("wrong passphrase"))
+        #expect(try w.run(["case", "show", reference], as: "amina", passphrase: fresh).status == 0)
+        #expect(try w.run(["audit", "checkpoint"], as: "amina", passphrase: fresh).status == 0)
+        let people = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
+        #expect(people.count == 2)
+    }
+}
