@@ -6,6 +6,6 @@ struct HandlerCommand: ParsableCommand {
         commandName: "handler",
         abstract: "Add, list, disable and change the people who use the system.",
         subcommands: [AddHandlerCommand.self, ListHandlersCommand.self, DisableHandlerCommand.self, SetRolesCommand.self,
-                      RotateKeyCommand.self]
+                      RotateKeyCommand.self, RecoverHandlerCommand.self]
     )
 }

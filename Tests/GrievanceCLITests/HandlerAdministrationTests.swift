@@ -110,3 +110,32 @@ struct HandlerAdministrationTests {
         #expect(people.count == 2)
     }
 }
+
+@Suite("grievance-cli handler recover: the way back for a lost passphrase")
+struct RecoverHandlerTests {
+    @Test("with the recovery key a person gets new keys and every case back; a wrong key file is refused")
+    func recover() throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        try w.add("amina", roles: ["handler", "admin"])
+        let (reference, _) = try w.file(as: "amina", marker: "recover")
+        let fresh = "recovered passphrase \(UUID().uuidString)"
+
+        // Another organisation's recovery key opens nothing here.
+        let other = try CLIWorkspace.initialised()
+        defer { other.remove() }
+        let refused = try w.run(["handler", "recover", "amina", "--recovery-key", other.recoveryKeyFile.path],
+                                environment: ["GRIEVANCE_NEW_PASSPHRASE": fresh])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("it is not this organisation's recovery key"))
+        #expect(try w.run(["case", "list"], as: "amina").status == 0)
+
+        let recovered = try w.run(["handler", "recover", "amina", "--recovery-key", w.recoveryKeyFile.path],
+                                  environment: ["GRIEVANCE_NEW_PASSPHRASE": fresh])
+        #expect(recovered.status == 0, "\(recovered.standardError)")
+        #expect(try w.run(["case", "list"], as: "amina").standardError.contains("wrong passphrase"))
+        #expect(try w.run(["case", "show", reference], as: "amina", passphrase: fresh).status == 0)
+        #expect(try w.run(["audit", "checkpoint"], as: "amina", passphrase: fresh).status == 0)
+        #expect(try w.run(["audit", "verify"]).status == 0)
+    }
+}

@@ -101,3 +101,45 @@ extension CaseService {
         return seals.count
     }
 }
+
+extension CaseService {
+    /// Brings back a person who lost their passphrase, on the authority of the organisation's
+    /// recovery key alone (it can open every case already): new key pairs under a new
+    /// passphrase, and every case key they held — and the log key, for an administrator —
+    /// sealed again to them from the recovery key's copy. Logged as done by `recovery-key`.
+    public func recoverPrincipal(_ id: String, recoveryKey: BoxKeyPair, newPassphrase: SecureBytes) throws {
+        guard recoveryKey.publicKey.bytes == recoveryPublicKey.bytes else {
+            throw CasesError.invalid("recovery-key", "it is not this organisation's recovery key")
+        }
+        guard newPassphrase.count >= 12 else { throw CasesError.invalid("passphrase", "use at least 12 characters") }
+        let box = BoxKeyPair.generate()
+        let signing = SigningKeyPair.generate()
+        let wrappedBox = try WrappedSecret.wrap(box.secretKey, passphrase: newPassphrase, purpose: Self.boxPurpose, parameters: keyParameters)
+        let wrappedSigning = try WrappedSecret.wrap(signing.secretKey, passphrase: newPassphrase, purpose: Self.signingPurpose,
+                                                    parameters: keyParameters)
+        try transaction { repository in
+            guard let stored = try repository.principal(id: id) else { throw CasesError.noSuchPrincipal(id) }
+            guard !stored.principal.isDisabled else { throw CasesError.invalid("handler", "\(id) is disabled") }
+            let seals = try repository.seals(recipient: id)
+            for (reference, _) in seals {
+                guard let recoverySeal = try repository.seal(reference: reference, recipient: Self.recoveryRecipient),
+                      let key = try? CaseKeyEnvelope.open(recoverySeal, caseReference: reference, with: recoveryKey)
+                else { throw CasesError.damaged("the recovery key's copy of the key of \(reference)") }
+                try repository.replaceSeal(reference: reference, recipient: id,
+                                           sealed: CaseKeyEnvelope.seal(key, caseReference: reference, to: box.publicKey))
+            }
+            if try repository.setting(Self.logKeySealSetting(id)) != nil {
+                guard let sealed = try repository.setting(Self.logKeySealSetting(Self.recoveryRecipient)),
+                      let expected = try repository.setting(Self.logKeyPublicSetting),
+                      let logKey = try? SigningKeyPair(secretKey: SealedBox.openSecret(sealed, with: recoveryKey)),
+                      logKey.publicKey.bytes == expected
+                else { throw CasesError.damaged("the recovery key's copy of the log key") }
+                try repository.setSetting(Self.logKeySealSetting(id), SealedBox.seal(logKey.secretKey, to: box.publicKey))
+            }
+            let updated = stored.principal.with(boxPublicKey: box.publicKey.bytes, signingPublicKey: signing.publicKey.bytes)
+            try repository.updatePrincipal(StoredPrincipal(principal: updated, wrappedBoxSecret: wrappedBox, wrappedSigningSecret: wrappedSigning))
+            try repository.audit(AuditEntryDraft(actor: "recovery-key", action: "principal.recovered",
+                                                 details: [AuditDetail("id", id), AuditDetail("cases", String(seals.count))], time: clock()))
+        }
+    }
+}

@@ -65,7 +65,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notAllowed: "ask a handler who holds the case to assign it to you; the attempt was logged"
         case .conflictOfInterest: "the reporter excluded this person; choose someone else"
         case .stageChange: "`case show REF` lists the stages this case may move to"
-        case .wrongPassphrase: "type it again; the attempt was logged"
+        case .wrongPassphrase: "type it again (the attempt was logged); if it is lost, an administrator runs `handler recover` with the recovery key"
         case .noCaseForReceipt: "check the receipt: 20 letters and digits in four groups of five"
         case .duplicate: "choose another name"
         case .damaged: "run `audit verify` and restore from a backup if the database was altered"
