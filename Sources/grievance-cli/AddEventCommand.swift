@@ -42,6 +42,10 @@ struct AddEventCommand: ParsableCommand {
     var qr: String?
 
     func run() throws {
+        if let qr {
+            _ = try QRCode.program()
+            guard !FileManager.default.fileExists(atPath: qr) else { throw CLIFailure(message: "\(qr) already exists", hint: "give a new file name") }
+        }
         let session = try global.session()
         try session.service.addEvent(
             Event(slug: slug, name: name, kind: kind, city: city, country: country, online: online, starts: starts, ends: ends),

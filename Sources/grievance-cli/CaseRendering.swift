@@ -23,6 +23,7 @@ enum CaseRendering {
 
     static func view(_ view: CaseView, procedure: Procedure, now: Date) -> [String: Any] {
         let complaint = view.complaint
+        var enteredStages = view.history.dropFirst().map(\.stage).makeIterator()
         return [
             "summary": summary(view.summary),
             "complaint": [
@@ -32,8 +33,10 @@ enum CaseRendering {
                 "reporter_contact": Output.optional(complaint.reporterContact), "contact_consent": complaint.contactConsent,
             ] as [String: Any],
             "records": view.records.map { record -> [String: Any] in
-                ["sequence": record.sequence, "kind": record.kind.rawValue, "created_at": Output.timestamp(record.createdAt),
-                 "author": record.author, "text": record.text]
+                var object: [String: Any] = ["sequence": record.sequence, "kind": record.kind.rawValue,
+                                             "created_at": Output.timestamp(record.createdAt), "author": record.author, "text": record.text]
+                if record.kind == .stageReason { object["stage"] = enteredStages.next() ?? NSNull() }
+                return object
             },
             "history": view.history.map { ["stage": $0.stage, "entered_at": Output.timestamp($0.enteredAt)] },
             "due": view.due.map { item -> [String: Any] in
@@ -75,8 +78,11 @@ enum CaseRendering {
         }
         if !view.records.isEmpty {
             print("\nRecords")
+            // Each stage change wrote one transition and one reason together, in order.
+            var enteredStages = view.history.dropFirst().map(\.stage).makeIterator()
             for record in view.records {
-                print("  #\(record.sequence) \(Output.short(record.createdAt)) \(record.kind.rawValue) by \(record.author)")
+                let stage = record.kind == .stageReason ? enteredStages.next().map { " (→ \($0))" } ?? "" : ""
+                print("  #\(record.sequence) \(Output.short(record.createdAt)) \(record.kind.rawValue)\(stage) by \(record.author)")
                 print(indent(record.text, by: 4))
             }
         }

@@ -2,13 +2,18 @@ import Foundation
 
 /// QR codes through Debian's `qrencode` program (libqrencode), when it is installed.
 enum QRCode {
-    static func write(_ text: String, to path: String) throws {
+    /// The program, or a failure that says how to get it; checked before anything is changed.
+    static func program() throws -> String {
         guard let program = ["/usr/bin/qrencode", "/usr/local/bin/qrencode"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw CLIFailure(message: "cannot write the QR code: the qrencode program is not installed",
-                             hint: "install it (apt-get install qrencode) and run `event list`, or make the code from the link yourself")
+            throw CLIFailure(message: "cannot write a QR code: the qrencode program is not installed",
+                             hint: "install it (apt-get install qrencode), or leave out --qr and make the code from the link")
         }
+        return program
+    }
+
+    static func write(_ text: String, to path: String) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
+        process.executableURL = URL(fileURLWithPath: try program())
         process.arguments = ["--type=PNG", "--size=8", "--margin=4", "--output=\(path)", "--", text]
         try process.run()
         process.waitUntilExit()

@@ -52,3 +52,16 @@ struct CLIHelpTests {
         #expect(!bad.output.contains("Fatal error"))
     }
 }
+
+@Suite("grievance-cli shell completion")
+struct CompletionTests {
+    @Test("the parser generates bash, zsh and fish completion scripts naming the commands")
+    func completion() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try CLIHelpTests.runSeparately(["--generate-completion-script", shell])
+            #expect(result.status == 0)
+            #expect(result.standardOutput.contains("grievance-cli"))
+            #expect(result.standardOutput.contains("rotate-key"))
+        }
+    }
+}

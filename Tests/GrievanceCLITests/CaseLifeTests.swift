@@ -44,7 +44,9 @@ struct CaseLifeTests {
         #expect((view["complaint"] as? [String: Any])?["description"] as? String == "\(marker)-description: what happened at the congress")
         let records = view["records"] as? [[String: Any]] ?? []
         #expect(records.contains { $0["kind"] as? String == "note" && $0["author"] as? String == "ivan" && $0["text"] as? String == "\(marker)-interview" })
-        #expect(records.contains { $0["kind"] as? String == "stage-reason" && $0["author"] as? String == "ana" })
+        #expect(records.contains { $0["kind"] as? String == "stage-reason" && $0["author"] as? String == "ana" && $0["stage"] as? String == "closed" })
+        #expect(records.filter { $0["kind"] as? String == "stage-reason" }.compactMap { $0["stage"] as? String }
+                == ["acknowledged", "assessment", "investigation", "decision", "appeal", "closed"])
         #expect(Set(view["key_holders"] as? [String] ?? []) == ["@recovery", "@reporter", "amina", "ivan", "ana"])
         #expect(view["next_stages"] as? [String] == [])
         // Who read it, from the audit log: this read (and none by anyone who never opened it).
@@ -130,5 +132,27 @@ struct CaseLifeTests {
         #expect(again.standardError.contains("already exists"))
         let shown = try #require(try w.run(["case", "show", reference, "--json"], as: "amina").json() as? [String: Any])
         #expect((shown["reads"] as? [[String: Any]])?.count == 2)
+    }
+}
+
+@Suite("grievance-cli event add --qr")
+struct EventQRTests {
+    @Test("writes the intake link as a PNG QR code when qrencode is installed, else says how to get it and adds nothing")
+    func qr() throws {
+        let w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        let png = w.folder.appendingPathComponent("badge.png")
+        let result = try w.run(["event", "add", "forum-1", "--name", "Forum", "--type", "forum", "--starts", "2027-03-01", "--ends", "2027-03-02",
+                                "--city", "Lima", "--country", "PE", "--qr", png.path], as: "rosa")
+        let events = try #require(try w.run(["event", "list", "--json"]).json() as? [[String: Any]])
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/qrencode") {
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(try Data(contentsOf: png).prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            #expect(events.count == 1)
+        } else {
+            #expect(result.status == 1)
+            #expect(result.standardError.contains("apt-get install qrencode"))
+            #expect(events.isEmpty)
+        }
     }
 }

@@ -1,7 +1,7 @@
 # Sourced by scripts/demo and scripts/test: installs the Debian packages this project needs,
 # if any is missing, and checks that Swift is there.
 
-GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config)
+GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config qrencode)
 
 ensure_packages() {
     if ! command -v swift >/dev/null 2>&1; then
