@@ -113,14 +113,20 @@ extension CaseService {
 
     /// Opens `actor`'s copy of the log key, and checks it is the key the log names.
     func openLogKey(as actor: UnlockedPrincipal, repository: any CaseRepository) throws -> SigningKeyPair {
-        guard let sealed = try repository.setting(Self.logKeySealSetting(actor.id)) else {
+        guard try repository.setting(Self.logKeySealSetting(actor.id)) != nil else {
             throw CasesError.notAllowed("\(actor.id) holds no copy of the log key",
                                         hint: "an administrator who holds it can give it to you with `handler set-roles`")
         }
-        guard let expected = try repository.setting(Self.logKeyPublicSetting),
-              let key = try? SigningKeyPair(secretKey: SealedBox.openSecret(sealed, with: actor.boxKeyPair)),
+        return try openLogKey(sealedTo: actor.id, with: actor.boxKeyPair, repository: repository)
+    }
+
+    /// Opens the copy of the log key sealed to `recipient` (a principal, or the recovery key).
+    func openLogKey(sealedTo recipient: String, with keyPair: BoxKeyPair, repository: any CaseRepository) throws -> SigningKeyPair {
+        guard let sealed = try repository.setting(Self.logKeySealSetting(recipient)),
+              let expected = try repository.setting(Self.logKeyPublicSetting),
+              let key = try? SigningKeyPair(secretKey: SealedBox.openSecret(sealed, with: keyPair)),
               key.publicKey.bytes == expected
-        else { throw CasesError.damaged("the log key sealed to \(actor.id)") }
+        else { throw CasesError.damaged("the log key sealed to \(recipient)") }
         return key
     }
 }

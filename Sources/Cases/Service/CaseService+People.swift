@@ -53,16 +53,9 @@ extension CaseService {
     /// Gives `actor` new key pairs under a new passphrase and re-seals every case key (and the
     /// log key) they hold to the new public key. The old wrapped keys are overwritten.
     public func rotateKeys(of actor: UnlockedPrincipal, newPassphrase: SecureBytes) throws -> UnlockedPrincipal {
-        guard newPassphrase.count >= 12 else { throw CasesError.invalid("passphrase", "use at least 12 characters") }
         guard !actor.principal.isDisabled else { throw CasesError.notAllowed("this account is disabled", hint: "ask an administrator") }
-        let box = BoxKeyPair.generate()
-        let signing = SigningKeyPair.generate()
-        let updated = actor.principal.with(boxPublicKey: box.publicKey.bytes, signingPublicKey: signing.publicKey.bytes)
-        let stored = StoredPrincipal(
-            principal: updated,
-            wrappedBoxSecret: try WrappedSecret.wrap(box.secretKey, passphrase: newPassphrase, purpose: Self.boxPurpose, parameters: keyParameters),
-            wrappedSigningSecret: try WrappedSecret.wrap(signing.secretKey, passphrase: newPassphrase, purpose: Self.signingPurpose,
-                                                         parameters: keyParameters))
+        let (stored, rotated) = try freshKeys(for: actor.principal, passphrase: newPassphrase)
+        let box = rotated.boxKeyPair
         try transaction { repository in
             guard let current = try repository.principal(id: actor.id)?.principal, current.boxPublicKey == actor.principal.boxPublicKey else {
                 throw CasesError.invalid("keys", "they changed since you unlocked them; run the command again")
@@ -86,7 +79,7 @@ extension CaseService {
             try repository.audit(AuditEntryDraft(actor: actor.id, action: "principal.keys-rotated",
                                                  details: [AuditDetail("cases", String(seals.count))], time: clock()))
         }
-        return UnlockedPrincipal(principal: updated, boxKeyPair: box, signingKeyPair: signing)
+        return rotated
     }
 
     private func requireAdmin(_ actor: UnlockedPrincipal, action: String) throws {
@@ -111,14 +104,13 @@ extension CaseService {
         guard recoveryKey.publicKey.bytes == recoveryPublicKey.bytes else {
             throw CasesError.invalid("recovery-key", "it is not this organisation's recovery key")
         }
-        guard newPassphrase.count >= 12 else { throw CasesError.invalid("passphrase", "use at least 12 characters") }
-        let box = BoxKeyPair.generate()
-        let signing = SigningKeyPair.generate()
-        let wrappedBox = try WrappedSecret.wrap(box.secretKey, passphrase: newPassphrase, purpose: Self.boxPurpose, parameters: keyParameters)
-        let wrappedSigning = try WrappedSecret.wrap(signing.secretKey, passphrase: newPassphrase, purpose: Self.signingPurpose,
-                                                    parameters: keyParameters)
+        guard let current = try storage.read({ try $0.principal(id: id) })?.principal else { throw CasesError.noSuchPrincipal(id) }
+        let (replacement, recovered) = try freshKeys(for: current, passphrase: newPassphrase)
+        let box = recovered.boxKeyPair
         try transaction { repository in
-            guard let stored = try repository.principal(id: id) else { throw CasesError.noSuchPrincipal(id) }
+            guard let stored = try repository.principal(id: id), stored.principal == current else {
+                throw CasesError.invalid("handler", "\(id) changed meanwhile; run the command again")
+            }
             guard !stored.principal.isDisabled else { throw CasesError.invalid("handler", "\(id) is disabled") }
             let seals = try repository.seals(recipient: id)
             for (reference, _) in seals {
@@ -129,15 +121,10 @@ extension CaseService {
                                            sealed: CaseKeyEnvelope.seal(key, caseReference: reference, to: box.publicKey))
             }
             if try repository.setting(Self.logKeySealSetting(id)) != nil {
-                guard let sealed = try repository.setting(Self.logKeySealSetting(Self.recoveryRecipient)),
-                      let expected = try repository.setting(Self.logKeyPublicSetting),
-                      let logKey = try? SigningKeyPair(secretKey: SealedBox.openSecret(sealed, with: recoveryKey)),
-                      logKey.publicKey.bytes == expected
-                else { throw CasesError.damaged("the recovery key's copy of the log key") }
+                let logKey = try openLogKey(sealedTo: Self.recoveryRecipient, with: recoveryKey, repository: repository)
                 try repository.setSetting(Self.logKeySealSetting(id), SealedBox.seal(logKey.secretKey, to: box.publicKey))
             }
-            let updated = stored.principal.with(boxPublicKey: box.publicKey.bytes, signingPublicKey: signing.publicKey.bytes)
-            try repository.updatePrincipal(StoredPrincipal(principal: updated, wrappedBoxSecret: wrappedBox, wrappedSigningSecret: wrappedSigning))
+            try repository.updatePrincipal(replacement)
             try repository.audit(AuditEntryDraft(actor: "recovery-key", action: "principal.recovered",
                                                  details: [AuditDetail("id", id), AuditDetail("cases", String(seals.count))], time: clock()))
         }

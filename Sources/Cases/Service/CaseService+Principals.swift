@@ -16,15 +16,10 @@ extension CaseService {
         guard !name.isEmpty, name.utf8.count <= 200 else { throw CasesError.invalid("name", "give a name of 1 to 200 bytes") }
         guard !roles.isEmpty else { throw CasesError.invalid("roles", "give at least one role") }
         guard passphrase.count >= 12 else { throw CasesError.invalid("passphrase", "use at least 12 characters") }
-        let box = BoxKeyPair.generate()
-        let signing = SigningKeyPair.generate()
-        let principal = Principal(id: id, name: name, roles: roles, boxPublicKey: box.publicKey.bytes,
-                                  signingPublicKey: signing.publicKey.bytes, isDisabled: false)
         // Argon2id runs before the transaction: a slow KDF must not hold the write lock.
-        let stored = StoredPrincipal(
-            principal: principal,
-            wrappedBoxSecret: try WrappedSecret.wrap(box.secretKey, passphrase: passphrase, purpose: Self.boxPurpose, parameters: keyParameters),
-            wrappedSigningSecret: try WrappedSecret.wrap(signing.secretKey, passphrase: passphrase, purpose: Self.signingPurpose, parameters: keyParameters))
+        let (stored, _) = try freshKeys(
+            for: Principal(id: id, name: name, roles: roles, boxPublicKey: [], signingPublicKey: [], isDisabled: false), passphrase: passphrase)
+        let principal = stored.principal
         return try transaction { repository in
             let existing = try repository.principals()
             if let actor {
@@ -46,6 +41,21 @@ extension CaseService {
             try repository.audit(AuditEntryDraft(actor: actor?.id ?? "system", action: "principal.added", details: details, time: clock()))
             return principal
         }
+    }
+
+    /// New key pairs for `principal`, their secret halves wrapped under `passphrase`. Runs
+    /// Argon2id twice: call it before a transaction, never inside one.
+    func freshKeys(for principal: Principal, passphrase: SecureBytes) throws -> (stored: StoredPrincipal, unlocked: UnlockedPrincipal) {
+        guard passphrase.count >= 12 else { throw CasesError.invalid("passphrase", "use at least 12 characters") }
+        let box = BoxKeyPair.generate()
+        let signing = SigningKeyPair.generate()
+        let updated = principal.with(boxPublicKey: box.publicKey.bytes, signingPublicKey: signing.publicKey.bytes)
+        let stored = StoredPrincipal(
+            principal: updated,
+            wrappedBoxSecret: try WrappedSecret.wrap(box.secretKey, passphrase: passphrase, purpose: Self.boxPurpose, parameters: keyParameters),
+            wrappedSigningSecret: try WrappedSecret.wrap(signing.secretKey, passphrase: passphrase, purpose: Self.signingPurpose,
+                                                         parameters: keyParameters))
+        return (stored, UnlockedPrincipal(principal: updated, boxKeyPair: box, signingKeyPair: signing))
     }
 
     /// Unwraps a principal's secret keys. A wrong passphrase is refused and logged.
