@@ -1,25 +1,33 @@
+import Cases
 import Hummingbird
 import Logging
 
 /// Builds the HTTP application: routes, middleware and server settings. Kept apart from
 /// `ServerCommand` so tests drive the same application in process.
 enum GrievanceApplication {
-    static func build(_ configuration: ServerConfiguration) -> some ApplicationProtocol {
-        let router = Router()
+    static func build(
+        _ configuration: ServerConfiguration, intake: IntakeService, logger: Logger = defaultLogger
+    ) throws -> some ApplicationProtocol {
+        let pages = Pages(catalog: try Catalog(), codeOfConduct: try CodeOfConduct(directory: configuration.policies))
+        let filingLimit = RateLimiter(burst: configuration.filingBurst, interval: configuration.filingInterval)
+        let followUpLimit = RateLimiter(burst: configuration.followUpBurst, interval: configuration.followUpInterval)
+        let router = Router(context: IntakeRequestContext.self)
+        // Outermost first: every response, errors included, carries the security headers.
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorResponseMiddleware(pages: pages))
         router.get("/healthz") { _, _ in "ok\n" }
-        router.get("/") { request, _ in
-            HTMLResponse(IntakePage.render(language: IntakePage.language(for: request.headers[.acceptLanguage])))
-        }
-        var logger = Logger(label: "grievance-server")
-        logger.logLevel = .info
+        APIRoutes(intake: intake, filingLimit: filingLimit, followUpLimit: followUpLimit).register(on: router)
+        PageRoutes(intake: intake, pages: pages, filingLimit: filingLimit, followUpLimit: followUpLimit).register(on: router)
         return Application(
             router: router,
-            configuration: .init(
-                address: .hostname(configuration.host, port: configuration.port),
-                serverName: nil
-            ),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             logger: logger
         )
+    }
+
+    static var defaultLogger: Logger {
+        var logger = Logger(label: "grievance-server")
+        logger.logLevel = .info
+        return logger
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Foundation
 import GrievanceCrypto
 import Hummingbird
 
@@ -7,10 +8,13 @@ import Hummingbird
 struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grievance-server",
-        abstract: "Serve the Grievance intake page and JSON API.",
+        abstract: "Serve the Grievance intake page, the follow-up page and the JSON API.",
         discussion: """
-            Binds to 127.0.0.1 unless told otherwise: put a TLS-terminating reverse proxy in front \
-            of it to reach it from elsewhere. Stops gracefully on SIGINT or SIGTERM.
+            Opens a data directory made by `grievance-cli init` (--data-dir, or GRIEVANCE_DATA_DIR, \
+            default ./grievance-data). It holds no key that opens a case: filing needs only public \
+            keys. Binds to 127.0.0.1 unless told otherwise: put a TLS-terminating reverse proxy in \
+            front of it to reach it from elsewhere. Stops gracefully on SIGINT or SIGTERM, finishing \
+            the filings in flight.
             """,
         version: GrievanceVersion.current
     )
@@ -21,6 +25,13 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = ServerConfiguration.defaultPort
 
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data directory (default: $GRIEVANCE_DATA_DIR, else ./grievance-data).",
+                                                              valueName: "DIR"))
+    var dataDirectory: String?
+
+    @Option(help: ArgumentHelp("The folder with the Code of Conduct texts (code-of-conduct.LANG.md).", valueName: "DIR"))
+    var policies = "policies"
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, not \(port).")
@@ -30,7 +41,25 @@ struct ServerCommand: AsyncParsableCommand {
     func run() async throws {
         // Before any secret exists in this process.
         ProcessHardening.disableCoreDumps()
-        let app = GrievanceApplication.build(ServerConfiguration(host: host, port: port))
+        let path = dataDirectory ?? ProcessInfo.processInfo.environment["GRIEVANCE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "grievance-data"
+        let installation: Installation
+        do {
+            installation = try DataDirectory(path: path).open()
+        } catch let error as DataDirectoryError {
+            throw ServerFailure(message: error.description, hint: error.hint)
+        } catch let error as PolicyError {
+            throw ServerFailure(message: error.description, hint: "correct the procedure in the data directory; `grievance-cli policy check FILE` helps")
+        }
+        let intake = IntakeService(installation: installation)
+        var configuration = ServerConfiguration(host: host, port: port)
+        configuration.policies = URL(fileURLWithPath: policies)
+        let app: any ApplicationProtocol
+        do {
+            app = try GrievanceApplication.build(configuration, intake: intake)
+        } catch let error as CatalogError {
+            throw ServerFailure(message: error.description, hint: "run from the repository's folder, or give --policies DIR")
+        }
         try await app.runService()
+        try await intake.shutdown()
     }
 }

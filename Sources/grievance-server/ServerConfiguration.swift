@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the server needs to start; parsed from the command line by `ServerCommand`.
 struct ServerConfiguration: Sendable {
     static let defaultHost = "127.0.0.1"
@@ -5,4 +7,12 @@ struct ServerConfiguration: Sendable {
 
     var host = defaultHost
     var port = defaultPort
+    /// Where the Code of Conduct texts are (policies/code-of-conduct.LANG.md).
+    var policies = URL(fileURLWithPath: "policies")
+    /// Filings per client: a burst, then one per `filingInterval` seconds.
+    var filingBurst = 5
+    var filingInterval = 60.0
+    /// Follow-ups per client: a burst, then one per `followUpInterval` seconds.
+    var followUpBurst = 20
+    var followUpInterval = 6.0
 }

@@ -44,3 +44,14 @@ extension CaseService {
         }
     }
 }
+
+extension CaseService {
+    /// The choices the intake page offers; clear data only.
+    public func intakeOptions() throws -> IntakeOptions {
+        try storage.read { repository in
+            IntakeOptions(
+                events: try repository.events(), categories: procedure.categories,
+                handlers: try repository.principals().map(\.principal).filter(\.readsContent).map { IntakeOptions.Person(id: $0.id, name: $0.name) })
+        }
+    }
+}

@@ -53,6 +53,17 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// For a refusal of something a client sent: the field at fault (named as the API names
+    /// it) and what is wrong with it. Nil for every other kind of error.
+    public var fieldProblem: (field: String, problem: String)? {
+        switch code {
+        case .invalid(let field, let problem): (field, problem)
+        case .unknownCategory(let id): ("category", "the procedure has no category \(id)")
+        case .noSuchEvent(let slug): ("event", "no event \(slug)")
+        default: nil
+        }
+    }
+
     /// What to do next, in one line.
     public var hint: String {
         switch code {

@@ -1,0 +1,34 @@
+import Cases
+import Logging
+
+/// The Cases calls both the API and the pages make, with Cases' refusals turned into the
+/// client's errors. Logs say what happened, never what was written, by whom or from where.
+enum IntakeCalls {
+    static func file(_ submission: ComplaintSubmission, intake: IntakeService, logger: Logger) async throws -> FiledCase {
+        let request = try submission.intake()
+        let filed = try await call(intake) { try $0.file(request) }
+        logger.info("complaint filed", metadata: ["category": .string(request.category), "urgent": .stringConvertible(request.urgent)])
+        return filed
+    }
+
+    static func followUp(_ receipt: Receipt, intake: IntakeService) async throws -> ReporterView {
+        try await call(intake) { try $0.followUp(receipt: receipt) }
+    }
+
+    static func reply(_ receipt: Receipt, text: String, intake: IntakeService) async throws -> ReporterView {
+        try await call(intake) { service in
+            try service.addReporterMessage(receipt: receipt, text: text)
+            return try service.followUp(receipt: receipt)
+        }
+    }
+
+    private static func call<T: Sendable>(_ intake: IntakeService, _ body: @escaping @Sendable (CaseService) throws -> T) async throws -> T {
+        do {
+            return try await intake.run(body)
+        } catch let error as CasesError {
+            if let (field, problem) = error.fieldProblem { throw APIError.invalid(field, problem) }
+            if error == .noCaseForReceipt { throw APIError.unknownReceipt }
+            throw error
+        }
+    }
+}

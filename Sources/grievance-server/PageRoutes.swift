@@ -1,0 +1,69 @@
+import Cases
+import Hummingbird
+
+/// The pages a reporter uses: the form (also at an event's own link), the receipt, the
+/// follow-up. They call Cases exactly as the API does, through `IntakeCalls`.
+struct PageRoutes: Sendable {
+    let intake: IntakeService
+    let pages: Pages
+    let filingLimit: RateLimiter
+    let followUpLimit: RateLimiter
+
+    func register(on router: Router<IntakeRequestContext>) {
+        router.get("/") { request, _ in try await form(request, event: nil, path: "/") }
+        router.get("/e/:slug") { request, context in
+            let slug = try context.parameters.require("slug")
+            return try await form(request, event: slug, path: "/e/\(slug)")
+        }
+        router.post("/complaints") { request, context in try await file(request, context: context) }
+        router.get("/follow-up") { request, _ in Pages.response(pages.followUp(Language.preferred(request))) }
+        router.post("/follow-up") { request, context in try await followUp(request, context: context) }
+        router.get("/static/style.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+    }
+
+    private func form(_ request: Request, event: String?, path: String) async throws -> Response {
+        let options = try await intake.run { try $0.intakeOptions() }
+        if let event, !options.events.contains(where: { $0.slug == event }) { throw APIError.notFound }
+        return Pages.response(pages.intakeForm(Language.preferred(request), options: options, event: event, path: path))
+    }
+
+    private func file(_ request: Request, context: IntakeRequestContext) async throws -> Response {
+        if let wait = await filingLimit.take(context.clientKey) { throw APIError.rateLimited(retryAfter: wait) }
+        let fields = try await RequestBodies.form(request, context: context)
+        let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
+        let submission = ComplaintSubmission(form: fields)
+        do {
+            let filed = try await IntakeCalls.file(submission, intake: intake, logger: context.logger)
+            return Pages.response(pages.receipt(language, filed: filed), status: .created)
+        } catch let error as APIError where !error.fields.isEmpty {
+            let options = try await intake.run { try $0.intakeOptions() }
+            return Pages.response(pages.intakeForm(language, options: options, event: nil, sent: submission, problems: error.fields),
+                                  status: error.status)
+        }
+    }
+
+    private func followUp(_ request: Request, context: IntakeRequestContext) async throws -> Response {
+        if let wait = await followUpLimit.take(context.clientKey) { throw APIError.rateLimited(retryAfter: wait) }
+        let fields = try await RequestBodies.form(request, context: context)
+        let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
+        let typed = fields.last { $0.name == "receipt" }?.value ?? ""
+        let unknown = pages.catalog.text("followup.unknown", language)
+        guard let receipt = try? Receipt(parsing: typed) else {
+            return Pages.response(pages.followUp(language, receipt: typed, problem: unknown), status: .unprocessableContent)
+        }
+        let text = fields.last { $0.name == "text" }?.value
+        do {
+            let view: ReporterView
+            if let text {
+                view = try await IntakeCalls.reply(receipt, text: text, intake: intake)
+            } else {
+                view = try await IntakeCalls.followUp(receipt, intake: intake)
+            }
+            return Pages.response(pages.followUp(language, receipt: receipt.formatted, view: view), status: text == nil ? .ok : .created)
+        } catch let error as APIError where error.code == "unknown_receipt" {
+            return Pages.response(pages.followUp(language, receipt: typed, problem: unknown), status: .notFound)
+        }
+    }
+}

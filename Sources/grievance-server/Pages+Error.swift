@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// The page for a failure outside the API.
+extension Pages {
+    func error(_ error: APIError, language: Language) -> Response {
+        let t = { (key: String) in HTML.escape(catalog.text(key, language)) }
+        let message = error.status == .tooManyRequests ? t("error.rate") : error.status.code >= 500 ? t("error.generic") : HTML.escape(error.message)
+        let body = """
+            <h1>\(t("error.title"))</h1>
+            <p role="alert">\(message)</p>
+            <p><a href="/?lang=\(language.rawValue)">\(t("error.back"))</a></p>
+            """
+        var response = Pages.response(layout(language, title: catalog.text("error.title", language), path: "/", body: body), status: error.status)
+        for field in error.headers { response.headers[field.name] = field.value }
+        return response
+    }
+}
