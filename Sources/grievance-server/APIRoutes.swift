@@ -9,6 +9,12 @@ struct APIRoutes: Sendable {
     let filingLimit: RateLimiter
     let followUpLimit: RateLimiter
 
+    /// Every endpoint of the JSON API, as docs/openapi.yaml lists them (a test holds the two together).
+    static let endpoints: [(method: String, path: String)] = [
+        ("post", "/api/v1/complaints"), ("post", "/api/v1/follow-up"), ("post", "/api/v1/follow-up/messages"),
+        ("get", "/api/v1/intake-options"), ("get", "/healthz"),
+    ]
+
     func register(on router: Router<IntakeRequestContext>) {
         let api = router.group("api/v1")
         api.post("complaints") { request, context in try await file(request, context: context) }

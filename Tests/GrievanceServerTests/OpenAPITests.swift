@@ -1,0 +1,92 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import Yams
+
+@testable import grievance_server
+
+@Suite("docs/openapi.yaml and the server agree")
+struct OpenAPITests {
+    static var document: [String: Any] {
+        let url = ServerFixture.policies.deletingLastPathComponent().appendingPathComponent("docs/openapi.yaml")
+        return normalised((try? Yams.load(yaml: String(contentsOf: url, encoding: .utf8))) as Any) as? [String: Any] ?? [:]
+    }
+
+    /// Yams gives mappings keyed by AnyHashable: string keys make them easy to walk.
+    private static func normalised(_ value: Any) -> Any {
+        if let mapping = value as? [AnyHashable: Any] {
+            return Dictionary(uniqueKeysWithValues: mapping.map { ("\($0.key.base)", normalised($0.value)) })
+        }
+        if let sequence = value as? [Any] { return sequence.map(normalised) }
+        return value
+    }
+
+    static var paths: [String: [String: Any]] { document["paths"] as? [String: [String: Any]] ?? [:] }
+
+    static func schema(_ name: String) -> [String: Any] {
+        ((document["components"] as? [String: Any])?["schemas"] as? [String: Any])?[name] as? [String: Any] ?? [:]
+    }
+
+    static func statuses(_ method: String, _ path: String) -> Set<Int> {
+        Set(((paths[path]?[method] as? [String: Any])?["responses"] as? [String: Any] ?? [:]).keys.compactMap { Int($0) })
+    }
+
+    @Test("the document lists exactly the server's endpoints, and each is routed")
+    func endpoints() async throws {
+        #expect(Self.document["openapi"] as? String == "3.1.0")
+        let documented = Set(Self.paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
+        #expect(documented == Set(APIRoutes.endpoints.map { "\($0.method) \($0.path)" }))
+        let f = try ServerFixture()
+        try await f.app().test(.router) { client in
+            for (method, path) in APIRoutes.endpoints {
+                let response = method == "get"
+                    ? try await client.execute(uri: path, method: .get)
+                    : try await client.postJSON(path, "{}")
+                #expect(response.status != .notFound && response.status != .methodNotAllowed, "\(method) \(path) is not routed")
+                #expect(Self.statuses(method, path).contains(Int(response.status.code)), "\(method) \(path) answered \(response.status.code), undocumented")
+            }
+        }
+        await f.remove()
+    }
+
+    @Test("a complaint's fields and required fields are the ones the server reads")
+    func complaintSchema() {
+        let complaint = Self.schema("Complaint")
+        #expect(Set((complaint["properties"] as? [String: Any])?.keys.map { $0 } ?? []) == ComplaintSubmission.fields)
+        #expect(complaint["required"] as? [String] == ["category", "description"])
+        #expect(complaint["additionalProperties"] as? Bool == false)
+        #expect(Set((Self.schema("Reply")["properties"] as? [String: Any])?.keys.map { $0 } ?? []) == ["receipt", "text"])
+    }
+
+    @Test("every status the tests see from an endpoint is documented for it")
+    func statuses() async throws {
+        let f = try ServerFixture(filingBurst: 5, followUpBurst: 7)
+        try await f.app().test(.router) { client in
+            var seen: [String: Set<Int>] = [:]
+            func note(_ path: String, _ response: TestResponse) { seen[path, default: []].insert(Int(response.status.code)) }
+            let complaints = "/api/v1/complaints"
+            note(complaints, try await client.postJSON(complaints, #"{"category": "other", "description": "x"}"#))
+            note(complaints, try await client.postJSON(complaints, "{"))
+            note(complaints, try await client.postJSON(complaints, "{}"))
+            note(complaints, try await client.execute(uri: complaints, method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "{}")))
+            note(complaints, try await client.postJSON(complaints, String(repeating: " ", count: APILimits.jsonBodyBytes + 1)))
+            note(complaints, try await client.postJSON(complaints, "{}"))
+            for path in ["/api/v1/follow-up", "/api/v1/follow-up/messages"] {
+                let known = path.hasSuffix("messages") ? #", "text": "x""# : ""
+                note(path, try await client.postJSON(path, #"{"receipt": "00000-00000-00000-00000"\#(known)}"#))
+                note(path, try await client.postJSON(path, "{"))
+                note(path, try await client.postJSON(path, "{}"))
+                note(path, try await client.postJSON(path, "{}"))
+            }
+            for (path, codes) in seen {
+                #expect(codes.isSubset(of: Self.statuses("post", path)), "\(path): \(codes.subtracting(Self.statuses("post", path))) undocumented")
+            }
+            #expect(seen[complaints] == [201, 400, 413, 415, 422, 429])
+            #expect(seen["/api/v1/follow-up"] == [400, 404, 422])
+            #expect(seen["/api/v1/follow-up/messages"] == [400, 404, 422, 429])
+        }
+        await f.remove()
+    }
+}
