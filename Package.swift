@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GrievanceCLITests",
-            dependencies: ["grievance-cli", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["grievance-cli", "grievance-server", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/GrievanceCLITests"
         ),
     ]

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@Suite("grievance-server and grievance-cli together, as run in production")
+struct ServerEndToEndTests {
+    @Test("file through the JSON API and the form, follow up with the receipt, read and answer as a handler with the CLI")
+    func intakeToHandler() async throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        try w.add("amina", roles: ["handler"])
+        #expect(try w.run(["event", "add", "congress-2027", "--name", "Congress", "--type", "congress", "--starts", "2027-05-10",
+                           "--ends", "2027-05-14", "--online"], as: "rosa").status == 0)
+        let server = try ServerProcess(w)
+        let marker = "E2E-\(UUID().uuidString)"
+
+        let api = await server.send("/api/v1/complaints", method: "POST", contentType: "application/json",
+                                    body: #"{"category": "harassment", "description": "\#(marker) by API", "event": "congress-2027"}"#)
+        #expect(api.status == 201, "\(api.body)")
+        let filed = try #require(try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: String])
+        let receipt = try #require(filed["receipt"])
+
+        let form = await server.send("/complaints", method: "POST", contentType: "application/x-www-form-urlencoded",
+                                     body: "language=ru&category=violence&description=\(marker)+by+form")
+        #expect(form.status == 201)
+        #expect(form.body.contains("Ваше сообщение получено"))
+
+        let page = await server.send("/e/congress-2027")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<option value=\"congress-2027\" selected>"))
+
+        // The handler sees both cases, reads one, and writes to its reporter.
+        let list = try #require(try w.run(["case", "list", "--json"], as: "amina").json() as? [[String: Any]])
+        #expect(list.count == 2)
+        let shown = try #require(try w.run(["case", "show", filed["reference"]!, "--json"], as: "amina").json() as? [String: Any])
+        #expect((shown["complaint"] as? [String: Any])?["description"] as? String == "\(marker) by API")
+        #expect(try w.run(["case", "message", filed["reference"]!, "--text", "We are on it."], as: "amina").status == 0)
+
+        let followUp = await server.send("/api/v1/follow-up", method: "POST", contentType: "application/json", body: #"{"receipt": "\#(receipt)"}"#)
+        #expect(followUp.status == 200)
+        #expect(followUp.body.contains("We are on it."))
+
+        #expect(server.stop() == 0)
+        #expect(server.log.contains("complaint filed"))
+        #expect(!server.log.contains(marker))
+        #expect(!server.log.contains(receipt))
+        #expect(try w.run(["audit", "verify"]).status == 0)
+        for (name, bytes) in try w.everyFileOnDisk() where !name.hasPrefix("server-") {
+            #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(name)")
+        }
+    }
+
+    @Test("SIGTERM during filings: the server finishes what it accepted; every 201 is a case on disk, the log verifies")
+    func gracefulShutdown() async throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        try w.add("amina", roles: ["handler"])
+        let server = try ServerProcess(w)
+        let statuses = await withTaskGroup(of: (Int, String).self) { group in
+            for index in 0..<4 {
+                group.addTask {
+                    let result = await server.send("/api/v1/complaints", method: "POST", contentType: "application/json",
+                                                   body: #"{"category": "other", "description": "shutdown \#(index)"}"#)
+                    return (result.status, result.body)
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(30))
+                server.process.terminate()
+                return (-1, "")
+            }
+            var results: [(Int, String)] = []
+            for await result in group where result.0 != -1 { results.append(result) }
+            return results
+        }
+        #expect(server.stop() == 0)
+        let filed = statuses.filter { $0.0 == 201 }.compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.1.utf8)) as? [String: String])?["reference"]
+        }
+        #expect(statuses.allSatisfy { $0.0 == 201 || $0.0 == 0 || $0.0 == 503 }, "\(statuses.map(\.0))")
+        let list = try #require(try w.run(["case", "list", "--json"], as: "amina").json() as? [[String: Any]])
+        let onDisk = Set(list.compactMap { $0["reference"] as? String })
+        #expect(Set(filed).isSubset(of: onDisk))
+        #expect(try w.run(["audit", "verify"]).status == 0)
+    }
+}
