@@ -6,5 +6,7 @@ final class ConcurrentCounter: Sendable {
 
     func increment() { count.wrappingAdd(1, ordering: .relaxed) }
 
+    func store(_ value: Int) { count.store(value, ordering: .relaxed) }
+
     var value: Int { count.load(ordering: .relaxed) }
 }

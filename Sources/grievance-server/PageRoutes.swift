@@ -21,6 +21,11 @@ struct PageRoutes: Sendable {
         router.get("/static/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
+        for path in ["/static/icon.svg", "/favicon.ico"] {
+            router.get(RouterPath(path)) { _, _ in
+                Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(string: SiteIcon.svg)))
+            }
+        }
     }
 
     private func form(_ request: Request, event: String?, path: String) async throws -> Response {
@@ -50,8 +55,10 @@ struct PageRoutes: Sendable {
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let typed = fields.last { $0.name == "receipt" }?.value ?? ""
         let unknown = pages.catalog.text("followup.unknown", language)
+        // A receipt that is mistyped or matches nothing is a normal moment for a reporter, not a
+        // failure of the page: the same kind words, with the page's usual 200.
         guard let receipt = try? Receipt(parsing: typed) else {
-            return Pages.response(pages.followUp(language, receipt: typed, problem: unknown), status: .unprocessableContent)
+            return Pages.response(pages.followUp(language, receipt: typed, problem: unknown))
         }
         let text = fields.last { $0.name == "text" }?.value
         do {
@@ -63,7 +70,7 @@ struct PageRoutes: Sendable {
             }
             return Pages.response(pages.followUp(language, receipt: receipt.formatted, view: view), status: text == nil ? .ok : .created)
         } catch let error as APIError where error.code == "unknown_receipt" {
-            return Pages.response(pages.followUp(language, receipt: typed, problem: unknown), status: .notFound)
+            return Pages.response(pages.followUp(language, receipt: typed, problem: unknown))
         }
     }
 }

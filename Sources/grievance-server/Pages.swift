@@ -26,6 +26,7 @@ struct Pages: Sendable {
             <meta name="referrer" content="no-referrer">
             <title>\(HTML.escape(title)) — \(t("site.title"))</title>
             <link rel="stylesheet" href="/static/style.css">
+            <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
             </head>
             <body>
             <a class="skip" href="#main">\(t("site.skip"))</a>

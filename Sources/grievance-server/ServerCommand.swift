@@ -32,9 +32,25 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The folder with the Code of Conduct texts (code-of-conduct.LANG.md).", valueName: "DIR"))
     var policies = "policies"
 
+    @Option(help: ArgumentHelp("Filings one client address may make at once; more wait (a whole venue may share one address).",
+                               valueName: "N"))
+    var filingBurst = ServerConfiguration().filingBurst
+
+    @Option(help: ArgumentHelp("Seconds for a client address to earn one more filing.", valueName: "SECONDS"))
+    var filingInterval = ServerConfiguration().filingInterval
+
+    @Option(help: ArgumentHelp("Follow-ups one client address may make at once.", valueName: "N"))
+    var followUpBurst = ServerConfiguration().followUpBurst
+
+    @Option(help: ArgumentHelp("Seconds for a client address to earn one more follow-up.", valueName: "SECONDS"))
+    var followUpInterval = ServerConfiguration().followUpInterval
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, not \(port).")
+        }
+        guard filingBurst >= 1, followUpBurst >= 1, filingInterval > 0, followUpInterval > 0 else {
+            throw ValidationError("bursts must be at least 1 and intervals more than 0 seconds.")
         }
     }
 
@@ -53,6 +69,10 @@ struct ServerCommand: AsyncParsableCommand {
         let intake = IntakeService(installation: installation)
         var configuration = ServerConfiguration(host: host, port: port)
         configuration.policies = URL(fileURLWithPath: policies)
+        configuration.filingBurst = filingBurst
+        configuration.filingInterval = filingInterval
+        configuration.followUpBurst = followUpBurst
+        configuration.followUpInterval = followUpInterval
         let app: any ApplicationProtocol
         do {
             app = try GrievanceApplication.build(configuration, intake: intake)

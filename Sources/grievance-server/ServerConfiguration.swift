@@ -9,9 +9,10 @@ struct ServerConfiguration: Sendable {
     var port = defaultPort
     /// Where the Code of Conduct texts are (policies/code-of-conduct.LANG.md).
     var policies = URL(fileURLWithPath: "policies")
-    /// Filings per client: a burst, then one per `filingInterval` seconds.
-    var filingBurst = 5
-    var filingInterval = 60.0
+    /// Filings per client address: a burst, then one per `filingInterval` seconds. Generous,
+    /// because everyone on a congress's wifi may reach us from one address.
+    var filingBurst = 30
+    var filingInterval = 10.0
     /// Follow-ups per client: a burst, then one per `followUpInterval` seconds.
     var followUpBurst = 20
     var followUpInterval = 6.0

@@ -1,3 +1,10 @@
+/// The site's icon: a plain speech bubble, drawn here so nothing is fetched from elsewhere.
+enum SiteIcon {
+    static let svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path fill="#0b4f9c" d="M4 4h24v18H13l-7 6v-6H4z"/></svg>
+        """
+}
+
 /// The one stylesheet: readable on a small phone, WCAG 2.1 AA contrast (text #1a1a1a on white
 /// is 17:1; links #0b4f9c 8:1; errors #a4001d 7.5:1), visible focus, large touch targets.
 enum Stylesheet {
@@ -23,7 +30,7 @@ enum Stylesheet {
         .errors{border:3px solid #a4001d;padding:.5rem 1rem;margin:1rem 0;border-radius:6px}
         .danger{border-left:4px solid #a4001d;padding-left:.75rem}
         button{font:inherit;font-weight:700;padding:.75rem 1.5rem;border:0;border-radius:6px;background:#0b4f9c;color:#fff;cursor:pointer;min-height:44px}
-        .receipt{font-size:2rem;letter-spacing:.08em;font-family:ui-monospace,Menlo,Consolas,monospace;background:#f2f2f2;padding:1rem;text-align:center;border-radius:6px;word-break:break-word}
+        .receipt{font-size:clamp(1rem,5.8vw,2rem);letter-spacing:.02em;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace;background:#f2f2f2;padding:1rem;text-align:center;border-radius:6px}
         .messages{list-style:none;padding:0}.messages li{border:1px solid #8a8a8a;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0}
         .messages .mine{background:#f2f6fb}.meta{color:#4a4a4a;font-size:.9rem;margin:0}
         .stage{font-size:1.25rem;font-weight:700}

@@ -1,7 +1,11 @@
-# Sourced by scripts/demo and scripts/test: installs the Debian packages this project needs,
+# Sourced by scripts/demo and scripts/test: installs the Debian packages this project needs
+# (and those given as arguments: scripts/test adds the browser tests' own),
 # if any is missing, and checks that Swift is there.
 
 GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config qrencode)
+# The browser tests (scripts/browser-test): Debian's Chromium, its WebDriver, and Selenium for
+# Debian's own python3.
+GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium)
 
 ensure_packages() {
     if ! command -v swift >/dev/null 2>&1; then
@@ -10,7 +14,7 @@ ensure_packages() {
         exit 1
     fi
     local missing=()
-    for package in "${GRIEVANCE_DEBIAN_PACKAGES[@]}"; do
+    for package in "${GRIEVANCE_DEBIAN_PACKAGES[@]}" "$@"; do
         if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$package")
         fi

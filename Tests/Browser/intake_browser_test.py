@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""The intake pages in a real browser: headless Chromium, driven by Selenium (Debian's
+python3-selenium and chromium-driver). For each language it loads the form, fills it in,
+submits it, reads the receipt, follows up with it and replies; it saves a screenshot of every
+page in the artifacts folder and fails on any browser console error (a CSP violation, a
+missing resource) or any step that does not behave.
+
+Usage: intake_browser_test.py BASE_URL ARTIFACTS_DIR MARKER
+Prints one line per language and, last, the receipts filed (one per line, "receipt LANG R").
+"""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+TITLES = {"en": "Report a concern", "ru": "Сообщить о проблеме", "es": "Informar de un problema", "fr": "Signaler un problème"}
+RECEIVED = {"en": "Your report has been received", "ru": "Ваше сообщение получено",
+            "es": "Hemos recibido su denuncia", "fr": "Votre signalement a bien été reçu"}
+
+
+def browser():
+    options = Options()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,2200",
+                     "--no-first-run", "--disable-extensions"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+
+
+class Failure(Exception):
+    pass
+
+
+def expect(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def wait_for(driver, selector, what):
+    """Waits for the next page to show `selector`: a click returns before the page has loaded."""
+    try:
+        return WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+    except Exception:
+        raise Failure(f"{what}: {selector} never appeared (at {driver.current_url})")
+
+
+def console_errors(driver):
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
+
+
+def page(driver, artifacts, name):
+    """Saves a screenshot of the current page and checks the console is clean."""
+    driver.save_screenshot(os.path.join(artifacts, f"{name}.png"))
+    errors = console_errors(driver)
+    expect(not errors, f"{name}: console errors: {errors}")
+
+
+def run_language(driver, base, artifacts, marker, language):
+    driver.get(f"{base}/?lang={language}")
+    expect(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"{language}: wrong lang attribute")
+    expect(TITLES[language] in driver.title, f"{language}: title is {driver.title!r}")
+    page(driver, artifacts, f"1-form-{language}")
+
+    # The first Tab reaches the skip link: the form is usable from the keyboard.
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    expect(driver.switch_to.active_element.get_attribute("class") == "skip", f"{language}: the first Tab does not reach the skip link")
+
+    # Submitting with nothing filled in is stopped by the browser (required fields), not lost.
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    expect("/complaints" not in driver.current_url, f"{language}: an empty form was sent")
+
+    Select(driver.find_element(By.ID, "category")).select_by_value("harassment")
+    Select(driver.find_element(By.ID, "event")).select_by_value("congress-2027")
+    driver.find_element(By.ID, "description").send_keys(f"{marker} {language}: what happened, in my words.")
+    driver.find_element(By.ID, "respondent").send_keys(f"{marker}-respondent")
+    driver.find_element(By.ID, "reporter_contact").send_keys("me@example.org")
+    driver.find_element(By.CSS_SELECTOR, "label[for=consent_email]").click()
+    expect(driver.find_element(By.ID, "consent_email").is_selected(), f"{language}: clicking a label does not tick its box")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+    receipt = wait_for(driver, ".receipt strong", f"{language}: the receipt page").text.strip()
+    expect(RECEIVED[language] in driver.page_source, f"{language}: the receipt page is not in {language}")
+    expect(len(receipt) == 23 and receipt.count("-") == 3, f"{language}: the receipt looks wrong: {receipt!r}")
+    page(driver, artifacts, f"2-receipt-{language}")
+
+    driver.get(f"{base}/follow-up?lang={language}")
+    page(driver, artifacts, f"3-follow-up-{language}")
+    field = driver.find_element(By.ID, "receipt")
+    field.send_keys(receipt.lower().replace("-", " "))  # as a person might type it
+    field.submit()
+    wait_for(driver, ".stage", f"{language}: the report opened by its receipt")
+    page(driver, artifacts, f"4-report-{language}")
+
+    driver.find_element(By.ID, "text").send_keys(f"{marker} reply in {language}")
+    driver.find_element(By.ID, "text").submit()
+    wait_for(driver, ".messages .mine", f"{language}: the reply")
+    expect(f"{marker} reply in {language}" in driver.page_source, f"{language}: the reply is not shown")
+    page(driver, artifacts, f"5-replied-{language}")
+    return receipt
+
+
+def main():
+    base, artifacts, marker = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+    os.makedirs(artifacts, exist_ok=True)
+    driver = browser()
+    receipts = []
+    try:
+        for language in ("en", "ru", "es", "fr"):
+            receipts.append((language, run_language(driver, base, artifacts, marker, language)))
+            print(f"browser: {language}: form, receipt, follow-up and reply ok")
+        # A wrong receipt gets a kind refusal, not an error page.
+        driver.get(f"{base}/follow-up?lang=en")
+        field = driver.find_element(By.ID, "receipt")
+        field.send_keys("00000-00000-00000-00000")
+        field.submit()
+        wait_for(driver, "#receipt-error", "the refusal of a wrong receipt")
+        expect("No report matches this receipt" in driver.page_source, "a wrong receipt is not refused kindly")
+        page(driver, artifacts, "6-wrong-receipt-en")
+    except Failure as failure:
+        driver.save_screenshot(os.path.join(artifacts, "failure.png"))
+        print(f"browser: FAILED: {failure}", file=sys.stderr)
+        return 1
+    finally:
+        driver.quit()
+    for language, receipt in receipts:
+        print(f"receipt {language} {receipt}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
