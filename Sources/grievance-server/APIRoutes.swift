@@ -61,7 +61,10 @@ struct APIRoutes: Sendable {
     }
 
     private func limit(_ limiter: RateLimiter, _ context: IntakeRequestContext) async throws(APIError) {
-        if let wait = await limiter.take(context.clientKey) { throw .rateLimited(retryAfter: wait) }
+        if let wait = await limiter.take(context.clientKey) {
+            IntakeMetrics.rateLimited.increment()
+            throw .rateLimited(retryAfter: wait)
+        }
     }
 
     private static func receipt(in body: [String: JSONValue], allowing fields: Set<String>) throws(APIError) -> Receipt {

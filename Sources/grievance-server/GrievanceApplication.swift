@@ -14,6 +14,9 @@ enum GrievanceApplication {
         let router = Router(context: IntakeRequestContext.self)
         // Outermost first: every response, errors included, carries the security headers.
         router.add(middleware: SecurityHeadersMiddleware())
+        // Route templates, methods, statuses and durations only (swift-metrics; Prometheus when
+        // --metrics-port is given).
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorResponseMiddleware(pages: pages))
         router.get("/healthz") { _, _ in "ok\n" }
         APIRoutes(intake: intake, filingLimit: filingLimit, followUpLimit: followUpLimit).register(on: router)

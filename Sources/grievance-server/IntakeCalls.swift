@@ -8,18 +8,23 @@ enum IntakeCalls {
         let request = try submission.intake()
         let filed = try await call(intake) { try $0.file(request) }
         logger.info("complaint filed", metadata: ["category": .string(request.category), "urgent": .stringConvertible(request.urgent)])
+        IntakeMetrics.filed.increment()
         return filed
     }
 
     static func followUp(_ receipt: Receipt, intake: IntakeService) async throws -> ReporterView {
-        try await call(intake) { try $0.followUp(receipt: receipt) }
+        let view = try await call(intake) { try $0.followUp(receipt: receipt) }
+        IntakeMetrics.followUps.increment()
+        return view
     }
 
     static func reply(_ receipt: Receipt, text: String, intake: IntakeService) async throws -> ReporterView {
-        try await call(intake) { service in
+        let view = try await call(intake) { service in
             try service.addReporterMessage(receipt: receipt, text: text)
             return try service.followUp(receipt: receipt)
         }
+        IntakeMetrics.replies.increment()
+        return view
     }
 
     private static func call<T: Sendable>(_ intake: IntakeService, _ body: @escaping @Sendable (CaseService) throws -> T) async throws -> T {
@@ -27,7 +32,10 @@ enum IntakeCalls {
             return try await intake.run(body)
         } catch let error as CasesError {
             if let (field, problem) = error.fieldProblem { throw APIError.invalid(field, problem) }
-            if error == .noCaseForReceipt { throw APIError.unknownReceipt }
+            if error == .noCaseForReceipt {
+                IntakeMetrics.unknownReceipts.increment()
+                throw APIError.unknownReceipt
+            }
             throw error
         }
     }

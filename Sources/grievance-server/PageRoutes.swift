@@ -35,7 +35,10 @@ struct PageRoutes: Sendable {
     }
 
     private func file(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        if let wait = await filingLimit.take(context.clientKey) { throw APIError.rateLimited(retryAfter: wait) }
+        if let wait = await filingLimit.take(context.clientKey) {
+            IntakeMetrics.rateLimited.increment()
+            throw APIError.rateLimited(retryAfter: wait)
+        }
         let fields = try await RequestBodies.form(request, context: context)
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let submission = ComplaintSubmission(form: fields)
@@ -50,7 +53,10 @@ struct PageRoutes: Sendable {
     }
 
     private func followUp(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        if let wait = await followUpLimit.take(context.clientKey) { throw APIError.rateLimited(retryAfter: wait) }
+        if let wait = await followUpLimit.take(context.clientKey) {
+            IntakeMetrics.rateLimited.increment()
+            throw APIError.rateLimited(retryAfter: wait)
+        }
         let fields = try await RequestBodies.form(request, context: context)
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let typed = fields.last { $0.name == "receipt" }?.value ?? ""

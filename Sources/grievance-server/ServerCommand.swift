@@ -3,6 +3,10 @@ import Cases
 import Foundation
 import GrievanceCrypto
 import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
 
 @main
 struct ServerCommand: AsyncParsableCommand {
@@ -45,9 +49,16 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds for a client address to earn one more follow-up.", valueName: "SECONDS"))
     var followUpInterval = ServerConfiguration().followUpInterval
 
+    @Option(help: ArgumentHelp("Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (loopback only; off unless given).",
+                               valueName: "PORT"))
+    var metricsPort: Int?
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, not \(port).")
+        }
+        if let metricsPort, !(1...65535).contains(metricsPort) || metricsPort == port {
+            throw ValidationError("--metrics-port must be a port from 1 to 65535, other than --port.")
         }
         guard filingBurst >= 1, followUpBurst >= 1, filingInterval > 0, followUpInterval > 0 else {
             throw ValidationError("bursts must be at least 1 and intervals more than 0 seconds.")
@@ -79,7 +90,16 @@ struct ServerCommand: AsyncParsableCommand {
         } catch let error as CatalogError {
             throw ServerFailure(message: error.description, hint: "run from the repository's folder, or give --policies DIR")
         }
-        try await app.runService()
+        var services: [any Service] = [app]
+        if let metricsPort {
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            services.append(MetricsApplication.build(registry: registry, port: metricsPort, logger: GrievanceApplication.defaultLogger))
+        }
+        // SIGTERM or SIGINT: stop accepting, finish the requests in flight (their filings
+        // commit), then stop.
+        try await ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                                    logger: GrievanceApplication.defaultLogger)).run()
         try await intake.shutdown()
     }
 }

@@ -49,6 +49,30 @@ struct ServerEndToEndTests {
         }
     }
 
+    @Test("metrics: Prometheus text on a loopback port of its own, counting filings and routes, naming no client and no content")
+    func metrics() async throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        try w.add("amina", roles: ["handler"])
+        let metricsPort = ServerProcess.freePort()
+        let server = try ServerProcess(w, extraArguments: ["--metrics-port", String(metricsPort)])
+        let marker = "METRICS-\(UUID().uuidString)"
+        #expect(await server.send("/api/v1/complaints", method: "POST", contentType: "application/json",
+                                  body: #"{"category": "other", "description": "\#(marker)"}"#).status == 201)
+        #expect(await server.send("/api/v1/follow-up", method: "POST", contentType: "application/json",
+                                  body: #"{"receipt": "00000-00000-00000-00000"}"#).status == 404)
+        let metrics = await server.send("/metrics", port: metricsPort)
+        #expect(metrics.status == 200)
+        #expect(metrics.body.contains("grievance_complaints_filed_total 1"))
+        #expect(metrics.body.contains("grievance_unknown_receipts_total 1"))
+        #expect(metrics.body.contains("/api/v1/complaints"))
+        #expect(!metrics.body.contains(marker))
+        #expect(!metrics.body.contains("127.0.0.1"))
+        // The metrics are not on the public port.
+        #expect(await server.send("/metrics").status == 404)
+        #expect(server.stop() == 0)
+    }
+
     @Test("SIGTERM during filings: the server finishes what it accepted; every 201 is a case on disk, the log verifies")
     func gracefulShutdown() async throws {
         var w = try CLIWorkspace.initialised()
