@@ -63,11 +63,14 @@ struct IntakeBench: ParsableCommand {
 
         // Cases alone, as many threads as clients.
         var directRates: [Double] = []
+        var directCPU: [Double] = []
         var filedDirectly = 0
         for _ in 0..<3 {
             let counts = ConcurrentCounter()
+            let cpuBefore = ProcessCPU.current()
             let elapsed = Self.load(threads: clients, seconds: seconds) { _ = try! service.file(intake); counts.increment() }
             directRates.append(Double(counts.value) / elapsed)
+            directCPU.append((ProcessCPU.current() - cpuBefore) / Double(max(counts.value, 1)))
             filedDirectly += counts.value
         }
 
@@ -85,10 +88,14 @@ struct IntakeBench: ParsableCommand {
             return request
         }()
         var httpRates: [Double] = []
+        var serverCPU: [Double] = []
+        var clientCPU: [Double] = []
         let latencies = LatencyRecorder()
         let accepted = ConcurrentCounter()
         for _ in 0..<3 {
             let counts = ConcurrentCounter()
+            let serverBefore = ProcessCPU.of(pid: server.process.processIdentifier) ?? 0
+            let clientBefore = ProcessCPU.current()
             let elapsed = Self.load(threads: clients, seconds: seconds) {
                 let started = DispatchTime.now().uptimeNanoseconds
                 if Self.send(request, on: session) == 201 {
@@ -100,16 +107,22 @@ struct IntakeBench: ParsableCommand {
                 }
             }
             httpRates.append(Double(counts.value) / elapsed)
+            serverCPU.append(((ProcessCPU.of(pid: server.process.processIdentifier) ?? 0) - serverBefore) / Double(max(counts.value, 1)))
+            clientCPU.append((ProcessCPU.current() - clientBefore) / Double(max(counts.value, 1)))
         }
         server.stop()
 
         let direct = PairedComparison.median(directRates)
         let http = PairedComparison.median(httpRates)
-        print("| filing, \(clients) concurrent | filings/s (median of 3) | p50 | p99 |\n|---|---:|---:|---:|")
-        print("| Cases directly (baseline) | \(ComparisonResult.format(direct)) | | |")
+        let milliseconds = { (seconds: Double) in String(format: "%.2f ms", seconds * 1000) }
+        print("| filing, \(clients) concurrent | filings/s (median of 3) | p50 | p99 | CPU per filing |\n|---|---:|---:|---:|---:|")
+        print("| Cases directly (baseline) | \(ComparisonResult.format(direct)) | | | \(milliseconds(PairedComparison.median(directCPU))) |")
         print("| over HTTP, 201 after commit | \(ComparisonResult.format(http)) | \(String(format: "%.1f ms", latencies.percentile(0.5) * 1000)) "
-              + "| \(String(format: "%.1f ms", latencies.percentile(0.99) * 1000)) |")
-        print("\nHTTP / direct: \(String(format: "%.2f", http / direct)); failed requests: \(latencies.failed)")
+              + "| \(String(format: "%.1f ms", latencies.percentile(0.99) * 1000)) | \(milliseconds(PairedComparison.median(serverCPU))) in the server, "
+              + "\(milliseconds(PairedComparison.median(clientCPU))) in the load generator |")
+        print("\nHTTP / direct: \(String(format: "%.2f", http / direct)) in filings/s (the load generator shares the cores); "
+              + "\(String(format: "%.2f", PairedComparison.median(directCPU) / PairedComparison.median(serverCPU))) in CPU per filing. "
+              + "Failed requests: \(latencies.failed)")
 
         // Every 201 is a case on disk.
         let handler = try service.unlock(id: "handler-1", passphrase: SecureBytes(utf8: "bench handler passphrase"))

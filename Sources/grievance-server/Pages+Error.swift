@@ -4,7 +4,12 @@ import Hummingbird
 extension Pages {
     func error(_ error: APIError, language: Language) -> Response {
         let t = { (key: String) in HTML.escape(catalog.text(key, language)) }
-        let message = error.status == .tooManyRequests ? t("error.rate") : error.status.code >= 500 ? t("error.generic") : HTML.escape(error.message)
+        let message = switch error.status {
+        case .tooManyRequests: t("error.rate")
+        case .notFound: t("error.notfound")
+        case _ where error.status.code >= 500: t("error.generic")
+        default: HTML.escape(error.message)
+        }
         let body = """
             <h1>\(t("error.title"))</h1>
             <p role="alert">\(message)</p>

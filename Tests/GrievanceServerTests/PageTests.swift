@@ -61,6 +61,8 @@ struct PageTests {
             let missing = try await client.execute(uri: "/e/nowhere", method: .get)
             #expect(missing.status == .notFound)
             #expect(missing.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(missing.text.contains("There is nothing at this address"))
+            Self.expectPlainPage(missing, "the not-found page")
         }
         await f.remove()
     }
