@@ -6,6 +6,8 @@ public struct CaseView: Sendable {
     public let summary: CaseSummary
     public let complaint: ComplaintContent
     public let records: [CaseRecord]
+    /// The files the reporter attached; each opened on its own with `readAttachment`.
+    public let attachments: [AttachmentListing]
     public let history: [(stage: String, enteredAt: Date)]
     public let due: [DueItem]
     /// Every principal holding the case key (assigned or routed), and the two fixed recipients.

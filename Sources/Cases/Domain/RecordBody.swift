@@ -5,4 +5,5 @@ struct RecordBody: Codable {
     var text: String?
     var complaint: ComplaintContent?
     var exclusions: [String]?
+    var attachment: AttachmentInfo?
 }

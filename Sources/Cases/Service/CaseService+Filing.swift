@@ -7,7 +7,12 @@ extension CaseService {
     /// lead files hotline, in-person and e-mail reports on the reporter's behalf. Needs only
     /// public keys: the case key is sealed to every principal the category routes to (minus those
     /// excluded), to the recovery key, to the reporter's receipt and to the filing handler.
-    public func file(_ intake: Intake, channel: IntakeChannel = .web, onBehalfBy filer: UnlockedPrincipal? = nil) throws -> FiledCase {
+    public func file(
+        _ intake: Intake, channel: IntakeChannel = .web, onBehalfBy filer: UnlockedPrincipal? = nil, attachments: [SealedAttachment] = []
+    ) throws -> FiledCase {
+        guard attachments.count <= AttachmentSealer.maximumCount else {
+            throw CasesError.invalid("attachments", "attach at most \(AttachmentSealer.maximumCount) files")
+        }
         guard let category = procedure.category(intake.category) else { throw CasesError.unknownCategory(intake.category) }
         try Self.checkText(intake.content.description, field: "description")
         for (field, value) in [("occurred", intake.content.occurred), ("location", intake.content.location), ("respondent", intake.content.respondent),
@@ -68,6 +73,7 @@ extension CaseService {
                 }
                 let author = filer?.id ?? "reporter"
                 try appendRecord(RecordBody(author: author, complaint: intake.content), kind: .complaint, key: caseKey, reference: reference, repository: repository)
+                try storeAttachments(attachments, author: author, caseKey: caseKey, reference: reference, repository: repository)
                 if !excluded.isEmpty {
                     try appendRecord(RecordBody(author: author, exclusions: excluded.sorted()), kind: .exclusions, key: caseKey, reference: reference, repository: repository)
                 }
@@ -76,6 +82,7 @@ extension CaseService {
                     actor: filer?.id ?? "reporter", action: "case.filed", caseReference: reference,
                     details: [AuditDetail("category", category.id), AuditDetail("channel", channel.rawValue),
                               AuditDetail("recipients", String(recipients.count)), AuditDetail("urgent", intake.urgent ? "yes" : "no"),
+                              AuditDetail("attachments", String(attachments.count)),
                               AuditDetail("policy", procedure.hash.hex)],
                     time: now))
                 return FiledCase(reference: reference, receipt: receipt, stage: stage)

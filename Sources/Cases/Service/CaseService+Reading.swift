@@ -41,9 +41,14 @@ extension CaseService {
             let history = try repository.transitions(reference: reference)
             return CaseView(
                 summary: row.summary, complaint: complaint,
-                records: records.filter { $0.stored.kind != .complaint && $0.stored.kind != .exclusions }.map {
+                records: records.filter { ![.complaint, .exclusions, .attachment].contains($0.stored.kind) }.map {
                     CaseRecord(sequence: $0.stored.sequence, kind: $0.stored.kind, createdAt: $0.stored.createdAt,
                                author: $0.body.author, text: $0.body.text ?? "")
+                },
+                attachments: records.compactMap { record in
+                    record.body.attachment.map {
+                        AttachmentListing(sequence: record.stored.sequence, createdAt: record.stored.createdAt, author: record.body.author, info: $0)
+                    }
                 },
                 history: history, due: procedure.dueItems(category: row.summary.category, history: history),
                 keyHolders: try repository.sealRecipients(reference: reference).map(\.recipient),

@@ -23,7 +23,7 @@ extension CaseService {
         try repository.records(reference: reference).map { ($0, try openRecord($0, key: key, reference: reference)) }
     }
 
-    private func openRecord(_ stored: StoredRecord, key: SymmetricKey, reference: String) throws -> RecordBody {
+    func openRecord(_ stored: StoredRecord, key: SymmetricKey, reference: String) throws -> RecordBody {
         do {
             let plaintext = try RecordEnvelope.open(stored.sealed, key: key, caseReference: reference, sequence: stored.sequence, kind: stored.kind)
             return try JSONDecoder().decode(RecordBody.self, from: Data(plaintext))

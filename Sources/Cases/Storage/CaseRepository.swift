@@ -44,6 +44,10 @@ public protocol CaseRepository {
     func appendRecord(reference: String, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64
     func records(reference: String) throws -> [StoredRecord]
 
+    func insertAttachment(reference: String, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws
+    /// The sealed key, the stream header and the chunks in order; nil if there is none.
+    func attachment(reference: String, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])?
+
     func appendTransition(reference: String, stage: String, at: Date) throws
     func transitions(reference: String) throws -> [(stage: String, enteredAt: Date)]
 

@@ -77,6 +77,27 @@ public enum CaseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("attachments-v1") { db in
+            try db.execute(sql: """
+                -- An attachment: its own key, sealed under the case key, and its secretstream.
+                -- Described by an encrypted record of kind 'attachment' at record_seq.
+                CREATE TABLE case_attachments (
+                    case_ref TEXT NOT NULL REFERENCES cases(reference),
+                    record_seq INTEGER NOT NULL,
+                    sealed_key BLOB NOT NULL,
+                    header BLOB NOT NULL,
+                    PRIMARY KEY (case_ref, record_seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE case_attachment_chunks (
+                    case_ref TEXT NOT NULL,
+                    record_seq INTEGER NOT NULL,
+                    idx INTEGER NOT NULL,
+                    chunk BLOB NOT NULL,
+                    PRIMARY KEY (case_ref, record_seq, idx),
+                    FOREIGN KEY (case_ref, record_seq) REFERENCES case_attachments(case_ref, record_seq)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

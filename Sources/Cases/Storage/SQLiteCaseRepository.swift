@@ -195,6 +195,23 @@ struct SQLiteCaseRepository: CaseRepository {
             }
     }
 
+    func insertAttachment(reference: String, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws {
+        try db.execute(sql: "INSERT INTO case_attachments (case_ref, record_seq, sealed_key, header) VALUES (?, ?, ?, ?)",
+                       arguments: [reference, Int64(recordSequence), Data(sealedKey), Data(header)])
+        let insert = try db.cachedStatement(sql: "INSERT INTO case_attachment_chunks (case_ref, record_seq, idx, chunk) VALUES (?, ?, ?, ?)")
+        for (index, chunk) in chunks.enumerated() {
+            try insert.execute(arguments: [reference, Int64(recordSequence), index, Data(chunk)])
+        }
+    }
+
+    func attachment(reference: String, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT sealed_key, header FROM case_attachments WHERE case_ref = ? AND record_seq = ?",
+                                         arguments: [reference, Int64(recordSequence)]) else { return nil }
+        let chunks = try Data.fetchAll(db, sql: "SELECT chunk FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? ORDER BY idx",
+                                       arguments: [reference, Int64(recordSequence)]).map { [UInt8]($0) }
+        return ([UInt8](row["sealed_key"] as Data), [UInt8](row["header"] as Data), chunks)
+    }
+
     func appendTransition(reference: String, stage: String, at: Date) throws {
         try db.cachedStatement(sql: """
             INSERT INTO case_transitions (case_ref, seq, stage, entered_at)

@@ -1,0 +1,54 @@
+import GrievanceCrypto
+
+/// Encrypts one uploaded file as its bytes arrive, 64 KiB at a time, with
+/// `crypto_secretstream`, under a key of its own: only ciphertext is ever kept, and a file over
+/// the limit is refused before it is read to its end.
+public final class AttachmentSealer {
+    public static let chunkBytes = 64 * 1024
+    public static let maximumBytes = 10 * 1024 * 1024
+    public static let maximumCount = 5
+    static let associatedData = Array("grievance/v1/attachment-chunk".utf8)
+
+    public let name: String
+    public let contentType: String
+    public private(set) var size = 0
+    private let key = SymmetricKey.generate()
+    private var encryptor: SecretStreamEncryptor
+    private var pending: [UInt8] = []
+    private var chunks: [[UInt8]] = []
+
+    /// `name` keeps only its last path component and at most 200 bytes; an empty name is "file".
+    public init(name: String, contentType: String) {
+        let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        var cleaned = ""
+        for character in base where !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            guard cleaned.utf8.count + character.utf8.count <= 200 else { break }
+            cleaned.append(character)
+        }
+        self.name = cleaned.isEmpty ? "file" : cleaned
+        self.contentType = contentType.isEmpty || contentType.utf8.count > 100 ? "application/octet-stream" : contentType
+        encryptor = SecretStreamEncryptor(key: key)
+    }
+
+    /// Adds the next bytes of the file; refuses a file grown past the limit.
+    public func append(_ bytes: some Collection<UInt8>) throws(CasesError) {
+        size += bytes.count
+        guard size <= Self.maximumBytes else {
+            throw CasesError.invalid("attachments", "each file may be at most \(Self.maximumBytes / (1024 * 1024)) MB")
+        }
+        pending.append(contentsOf: bytes)
+        while pending.count > Self.chunkBytes {
+            let chunk = Array(pending.prefix(Self.chunkBytes))
+            pending.removeFirst(Self.chunkBytes)
+            chunks.append(try! encryptor.push(chunk, associatedData: Self.associatedData))
+        }
+    }
+
+    /// The last chunk, marked final, so a stream cut short is detected when it is read.
+    public func finish() -> SealedAttachment {
+        chunks.append(try! encryptor.push(pending, associatedData: Self.associatedData, final: true))
+        pending.removeAll()
+        return SealedAttachment(info: AttachmentInfo(name: name, contentType: contentType, size: size), key: key,
+                                header: encryptor.header, chunks: chunks)
+    }
+}

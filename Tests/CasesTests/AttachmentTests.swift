@@ -1,0 +1,146 @@
+import Cases
+import Foundation
+import GRDB
+import GrievanceCrypto
+import Testing
+
+@Suite("Attachments: streamed into ciphertext, readable only whole and unaltered")
+struct AttachmentTests {
+    static func sealed(_ bytes: [UInt8], name: String = "photo.jpg") throws -> SealedAttachment {
+        let sealer = AttachmentSealer(name: name, contentType: "image/jpeg")
+        // Arrives in uneven pieces, as a network delivers it.
+        var offset = 0
+        var step = 1
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + step)
+            try sealer.append(bytes[offset..<end])
+            offset = end
+            step = step * 3 + 7
+        }
+        return sealer.finish()
+    }
+
+    static func read(_ f: CaseFixture, _ reference: String, _ sequence: UInt64) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try f.service.readAttachment(reference, sequence: sequence, as: f["amina"]) { out += $0 }
+        return out
+    }
+
+    /// A file of `count` bytes that starts with `marker`.
+    static func file(_ marker: String, count: Int) -> [UInt8] {
+        var bytes = Array(marker.utf8)
+        while bytes.count < count { bytes.append(UInt8(truncatingIfNeeded: bytes.count &* 31)) }
+        return Array(bytes.prefix(count))
+    }
+
+    @Test("files of every awkward size come back byte for byte; their content is nowhere on disk")
+    func roundTrip() throws {
+        let f = try CaseFixture()
+        defer { f.remove() }
+        let marker = "ATTACH-\(UUID().uuidString)"
+        let sizes = [0, 1, AttachmentSealer.chunkBytes - 1, AttachmentSealer.chunkBytes, AttachmentSealer.chunkBytes + 1, 300_001]
+        let files = sizes.prefix(5).map { Self.file(marker, count: max($0, marker.utf8.count)) }
+        let filed = try f.service.file(CaseFixture.intake(marker: marker), attachments: try files.map { try Self.sealed($0) })
+        let view = try f.service.show(filed.reference, as: f["amina"])
+        #expect(view.attachments.map(\.info.size) == files.map(\.count))
+        #expect(view.attachments.allSatisfy { $0.info.name == "photo.jpg" && $0.author == "reporter" })
+        for (listing, original) in zip(view.attachments, files) {
+            #expect(try Self.read(f, filed.reference, listing.sequence) == original)
+        }
+        #expect(try f.auditEntries().filter { $0.action == "case.attachment-read" }.count == files.count)
+        let folder = f.directory
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(name)")
+        }
+    }
+
+    @Test("limits: a file over 10 MB is refused while it arrives; more than five files are refused")
+    func limits() throws {
+        let f = try CaseFixture()
+        defer { f.remove() }
+        let sealer = AttachmentSealer(name: "big.bin", contentType: "")
+        #expect(throws: CasesError.self) {
+            for _ in 0...(AttachmentSealer.maximumBytes / AttachmentSealer.chunkBytes) {
+                try sealer.append([UInt8](repeating: 1, count: AttachmentSealer.chunkBytes))
+            }
+        }
+        let six = try (0..<6).map { _ in try Self.sealed([1, 2, 3]) }
+        #expect(throws: CasesError.invalid("attachments", "attach at most 5 files")) {
+            try f.service.file(CaseFixture.intake(), attachments: six)
+        }
+        #expect(AttachmentSealer(name: "../../etc/passwd", contentType: "text/plain").name == "passwd")
+        #expect(AttachmentSealer(name: "", contentType: String(repeating: "x", count: 200)).contentType == "application/octet-stream")
+    }
+
+    @Test("a flipped byte, a dropped, swapped or extra chunk, a key moved between attachments: all refused as damage")
+    func tampering() throws {
+        let f = try CaseFixture()
+        defer { f.remove() }
+        let original = Self.file("TAMPER", count: 3 * AttachmentSealer.chunkBytes + 10)
+        let filed = try f.service.file(CaseFixture.intake(), attachments: [try Self.sealed(original), try Self.sealed(original, name: "b.jpg")])
+        let listings = try f.service.show(filed.reference, as: f["amina"]).attachments
+        let (first, second) = (listings[0].sequence, listings[1].sequence)
+        let damaged = CasesError.damaged("attachment #\(first) of \(filed.reference)")
+        func alter(_ sql: String, _ arguments: StatementArguments = []) throws {
+            try f.storage.database.write { db in try db.execute(sql: sql, arguments: arguments) }
+        }
+        func chunk(_ index: Int, of sequence: UInt64) throws -> Data {
+            try f.storage.database.read { db in
+                try Data.fetchOne(db, sql: "SELECT chunk FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? AND idx = ?",
+                                  arguments: [filed.reference, Int64(sequence), index])!
+            }
+        }
+        let pristine = try (0..<4).map { try chunk($0, of: first) }
+        func restore() throws {
+            try alter("DELETE FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ?", [filed.reference, Int64(first)])
+            for (index, data) in pristine.enumerated() {
+                try alter("INSERT INTO case_attachment_chunks VALUES (?, ?, ?, ?)", [filed.reference, Int64(first), index, data])
+            }
+            #expect(try Self.read(f, filed.reference, first) == original)
+        }
+
+        var flipped = pristine[1]
+        flipped[flipped.startIndex + 40] ^= 0x01
+        try alter("UPDATE case_attachment_chunks SET chunk = ? WHERE case_ref = ? AND record_seq = ? AND idx = 1", [flipped, filed.reference, Int64(first)])
+        #expect(throws: damaged) { try Self.read(f, filed.reference, first) }
+        try restore()
+
+        try alter("DELETE FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? AND idx = 3", [filed.reference, Int64(first)])
+        #expect(throws: damaged) { try Self.read(f, filed.reference, first) }  // cut short: no final chunk
+        try restore()
+
+        for (index, data) in [(1, pristine[2]), (2, pristine[1])] {
+            try alter("UPDATE case_attachment_chunks SET chunk = ? WHERE case_ref = ? AND record_seq = ? AND idx = ?",
+                      [data, filed.reference, Int64(first), index])
+        }
+        #expect(throws: damaged) { try Self.read(f, filed.reference, first) }
+        try restore()
+
+        try alter("INSERT INTO case_attachment_chunks VALUES (?, ?, 4, ?)", [filed.reference, Int64(first), pristine[3]])
+        #expect(throws: damaged) { try Self.read(f, filed.reference, first) }  // a chunk after the final one
+        try restore()
+
+        // The second attachment's key and stream, put in place of the first's: its key is bound
+        // to its own record, so it does not open there.
+        try alter("""
+            UPDATE case_attachments SET sealed_key = (SELECT sealed_key FROM case_attachments WHERE case_ref = ?1 AND record_seq = ?3),
+                                        header = (SELECT header FROM case_attachments WHERE case_ref = ?1 AND record_seq = ?3)
+            WHERE case_ref = ?1 AND record_seq = ?2
+            """, [filed.reference, Int64(first), Int64(second)])
+        #expect(throws: damaged) { try Self.read(f, filed.reference, first) }
+    }
+
+    @Test("only those who may read the case open its attachments, and a refusal is logged")
+    func access() throws {
+        let f = try CaseFixture()
+        defer { f.remove() }
+        let filed = try f.service.file(CaseFixture.intake(), attachments: [try Self.sealed([1, 2, 3])])
+        let sequence = try f.service.show(filed.reference, as: f["amina"]).attachments[0].sequence
+        let before = try f.denials()
+        for id in ["ivan", "exec", "admin"] {
+            #expect(throws: CasesError.self) { try f.service.readAttachment(filed.reference, sequence: sequence, as: f[id]) { _ in } }
+        }
+        #expect(try f.denials() == before + 3)
+    }
+}
