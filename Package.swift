@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Debian 12 ships libsodium 1.0.18; the binding over it is ours (Sources/Crypto).
@@ -73,6 +74,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Its streaming parser: attachments are encrypted as their bytes arrive.
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             path: "Sources/grievance-server",
             resources: [.copy("Catalogs")]

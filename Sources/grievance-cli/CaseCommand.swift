@@ -12,7 +12,7 @@ struct CaseCommand: ParsableCommand {
             shell's history.
             """,
         subcommands: [OpenCaseCommand.self, ListCasesCommand.self, ShowCaseCommand.self, AssignCaseCommand.self, AdvanceCaseCommand.self,
-                      NoteCaseCommand.self, MessageCaseCommand.self, ExcludeCaseCommand.self, ExportCaseCommand.self,
+                      NoteCaseCommand.self, MessageCaseCommand.self, ExcludeCaseCommand.self, AttachmentCaseCommand.self, ExportCaseCommand.self,
                       ReadExportCommand.self]
     )
 }

@@ -38,6 +38,10 @@ enum CaseRendering {
                 if record.kind == .stageReason { object["stage"] = enteredStages.next() ?? NSNull() }
                 return object
             },
+            "attachments": view.attachments.map { listing -> [String: Any] in
+                ["sequence": listing.sequence, "name": listing.info.name, "content_type": listing.info.contentType, "size": listing.info.size,
+                 "created_at": Output.timestamp(listing.createdAt), "author": listing.author]
+            },
             "history": view.history.map { ["stage": $0.stage, "entered_at": Output.timestamp($0.enteredAt)] },
             "due": view.due.map { item -> [String: Any] in
                 ["what": describe(item.kind), "due": Output.timestamp(item.due), "overdue": item.isOverdue(at: now)]
@@ -84,6 +88,12 @@ enum CaseRendering {
                 let stage = record.kind == .stageReason ? enteredStages.next().map { " (→ \($0))" } ?? "" : ""
                 print("  #\(record.sequence) \(Output.short(record.createdAt)) \(record.kind.rawValue)\(stage) by \(record.author)")
                 print(indent(record.text, by: 4))
+            }
+        }
+        if !view.attachments.isEmpty {
+            print("\nAttachments (open one with `case attachment \(summary.reference) NUMBER --out FILE`)")
+            for listing in view.attachments {
+                print("  #\(listing.sequence) \(listing.info.name)  \(listing.info.contentType), \(listing.info.size.formatted(.byteCount(style: .file)))")
             }
         }
         print("\nStages")

@@ -2,6 +2,8 @@
 enum APILimits {
     /// A JSON request: every text field at its 20 kB maximum fits with room to spare.
     static let jsonBodyBytes = 256 * 1024
-    /// A form without attachments.
+    /// A form without attachments, or the text fields of one with them.
     static let formBodyBytes = 256 * 1024
+    /// A form with attachments: every file at its limit, and the text.
+    static let multipartBodyBytes = 5 * 10 * 1024 * 1024 + formBodyBytes
 }

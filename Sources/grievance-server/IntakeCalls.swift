@@ -4,10 +4,13 @@ import Logging
 /// The Cases calls both the API and the pages make, with Cases' refusals turned into the
 /// client's errors. Logs say what happened, never what was written, by whom or from where.
 enum IntakeCalls {
-    static func file(_ submission: ComplaintSubmission, intake: IntakeService, logger: Logger) async throws -> FiledCase {
+    static func file(
+        _ submission: ComplaintSubmission, attachments: [SealedAttachment] = [], intake: IntakeService, logger: Logger
+    ) async throws -> FiledCase {
         let request = try submission.intake()
-        let filed = try await call(intake) { try $0.file(request) }
-        logger.info("complaint filed", metadata: ["category": .string(request.category), "urgent": .stringConvertible(request.urgent)])
+        let filed = try await call(intake) { try $0.file(request, attachments: attachments) }
+        logger.info("complaint filed", metadata: ["category": .string(request.category), "urgent": .stringConvertible(request.urgent),
+                                                  "attachments": .stringConvertible(attachments.count)])
         IntakeMetrics.filed.increment()
         return filed
     }

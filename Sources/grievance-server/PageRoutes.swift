@@ -39,11 +39,20 @@ struct PageRoutes: Sendable {
             IntakeMetrics.rateLimited.increment()
             throw APIError.rateLimited(retryAfter: wait)
         }
-        let fields = try await RequestBodies.form(request, context: context)
+        // The form is multipart when it carries files; a browser without a file may send either.
+        let contentType = request.headers[.contentType] ?? ""
+        let fields: [(name: String, value: String)]
+        var attachments: [SealedAttachment] = []
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            let form = try await MultipartForm.read(request, contentType: contentType)
+            (fields, attachments) = (form.fields, form.attachments)
+        } else {
+            fields = try await RequestBodies.form(request, context: context)
+        }
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let submission = ComplaintSubmission(form: fields)
         do {
-            let filed = try await IntakeCalls.file(submission, intake: intake, logger: context.logger)
+            let filed = try await IntakeCalls.file(submission, attachments: attachments, intake: intake, logger: context.logger)
             return Pages.response(pages.receipt(language, filed: filed), status: .created)
         } catch let error as APIError where !error.fields.isEmpty {
             let options = try await intake.run { try $0.intakeOptions() }

@@ -62,7 +62,7 @@ extension Pages {
             <p class="danger">\(t("intro.danger"))</p>
             <p><a href="/follow-up?lang=\(language.rawValue)">\(t("nav.followup"))</a></p>
             \(summary)
-            <form method="post" action="/complaints" accept-charset="utf-8">
+            <form method="post" action="/complaints" accept-charset="utf-8" enctype="multipart/form-data">
             <input type="hidden" name="language" value="\(language.rawValue)">
             <fieldset><legend>\(t("form.legend.what"))</legend>
             \(select("category", "form.category", none: catalog.text("form.category.choose", language), choices: categoryChoices,
@@ -74,6 +74,8 @@ extension Pages {
             <textarea id="description" name="description" rows="8" required\(problemFor["description"] == nil ? " aria-describedby=\"description-hint\"" : invalid("description"))>\(value("description"))</textarea></div>
             \(text("occurred", "form.occurred", hint: "form.occurred.hint"))
             \(text("location", "form.location"))
+            <div class="field"><label for="attachments">\(t("form.attachments"))</label>\(hint("attachments", "form.attachments.hint"))\
+            \(error("attachments"))<input id="attachments" name="attachments" type="file" multiple aria-describedby="attachments-hint"></div>
             <div class="check urgent"><input type="checkbox" id="urgent" name="urgent"\(sent?.urgent == true ? " checked" : "")><label for="urgent">\(t("form.urgent"))</label></div>
             </fieldset>
             <fieldset><legend>\(t("form.legend.who"))</legend>

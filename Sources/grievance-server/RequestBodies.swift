@@ -23,7 +23,9 @@ enum RequestBodies {
 
     private static func collect(_ request: Request, expecting type: String, limit: Int) async throws(APIError) -> ByteBuffer {
         let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard mediaType == type else { throw .unsupportedMediaType(type) }
+        guard mediaType == type else {
+            throw .unsupportedMediaType(type == "application/x-www-form-urlencoded" ? "\(type) or multipart/form-data" : type)
+        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw .tooLarge }
         do {
             return try await request.body.collect(upTo: limit)

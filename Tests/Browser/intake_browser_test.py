@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The intake pages in a real browser: headless Chromium, driven by Selenium (Debian's
 python3-selenium and chromium-driver). For each language it loads the form, fills it in,
-submits it, reads the receipt, follows up with it and replies; it saves a screenshot of every
+attaches its own screenshot, submits it, reads the receipt, follows up with it and replies; it saves a screenshot of every
 page in the artifacts folder and fails on any browser console error (a CSP violation, a
 missing resource) or any step that does not behave.
 
@@ -81,6 +81,8 @@ def run_language(driver, base, artifacts, marker, language):
     driver.find_element(By.ID, "description").send_keys(f"{marker} {language}: what happened, in my words.")
     driver.find_element(By.ID, "respondent").send_keys(f"{marker}-respondent")
     driver.find_element(By.ID, "reporter_contact").send_keys("me@example.org")
+    # The form's own screenshot, attached as a reporter attaches a photo.
+    driver.find_element(By.ID, "attachments").send_keys(os.path.abspath(os.path.join(artifacts, f"1-form-{language}.png")))
     driver.find_element(By.CSS_SELECTOR, "label[for=consent_email]").click()
     expect(driver.find_element(By.ID, "consent_email").is_selected(), f"{language}: clicking a label does not tick its box")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()

@@ -49,6 +49,48 @@ struct ServerEndToEndTests {
         }
     }
 
+    @Test("a file attached on the form: the handler writes it back byte for byte; altered behind the tool's back, nothing is written")
+    func attachment() async throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        try w.add("amina", roles: ["handler"])
+        let server = try ServerProcess(w)
+        let marker = "FILE-\(UUID().uuidString)"
+        let content = marker + String(repeating: " screenshot bytes", count: 10_000)
+        let boundary = "e2e-boundary"
+        let body = """
+            --\(boundary)\r\nContent-Disposition: form-data; name="category"\r\n\r\nharassment\r\n\
+            --\(boundary)\r\nContent-Disposition: form-data; name="description"\r\n\r\nsee the screenshot\r\n\
+            --\(boundary)\r\nContent-Disposition: form-data; name="attachments"; filename="chat.png"\r\nContent-Type: image/png\r\n\r\n\
+            \(content)\r\n--\(boundary)--\r\n
+            """
+        let filed = await server.send("/complaints", method: "POST", contentType: "multipart/form-data; boundary=\(boundary)", body: body)
+        #expect(filed.status == 201)
+        #expect(server.stop() == 0)
+        let reference = try #require(filed.body.firstMatch(of: /GRV-[0-9A-Z]{8}/).map { String($0.0) })
+        let shown = try #require(try w.run(["case", "show", reference, "--json"], as: "amina").json() as? [String: Any])
+        let listing = try #require((shown["attachments"] as? [[String: Any]])?.first)
+        #expect(listing["name"] as? String == "chat.png")
+        let number = try #require(listing["sequence"] as? Int)
+        let out = w.folder.appendingPathComponent("chat.png")
+        let written = try w.run(["case", "attachment", reference, String(number), "--out", out.path], as: "amina")
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(try String(contentsOf: out, encoding: .utf8) == content)
+        #expect((try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+        try await AuditTamperTests.database(w).write { db in
+            try db.execute(sql: "UPDATE case_attachment_chunks SET chunk = substr(chunk, 1, length(chunk) - 1) || x'00' WHERE idx = 1")
+        }
+        let altered = w.folder.appendingPathComponent("altered.png")
+        let refused = try w.run(["case", "attachment", reference, String(number), "--out", altered.path], as: "amina")
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("does not decrypt or decode: attachment #\(number)"))
+        #expect(!FileManager.default.fileExists(atPath: altered.path))
+        for (name, bytes) in try w.everyFileOnDisk() where name.hasPrefix("data/") {
+            #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(name)")
+        }
+    }
+
     @Test("metrics: Prometheus text on a loopback port of its own, counting filings and routes, naming no client and no content")
     func metrics() async throws {
         var w = try CLIWorkspace.initialised()
