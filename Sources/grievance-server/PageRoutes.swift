@@ -47,7 +47,7 @@ struct PageRoutes: Sendable {
             let form = try await MultipartForm.read(request, contentType: contentType)
             (fields, attachments) = (form.fields, form.attachments)
         } else {
-            fields = try await RequestBodies.form(request, context: context)
+            fields = try await RequestBodies.form(request, context: context, alsoAccepted: "multipart/form-data")
         }
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let submission = ComplaintSubmission(form: fields)

@@ -16,15 +16,21 @@ enum RequestBodies {
         return object
     }
 
-    static func form(_ request: Request, context: IntakeRequestContext) async throws(APIError) -> [(name: String, value: String)] {
-        let buffer = try await collect(request, expecting: "application/x-www-form-urlencoded", limit: APILimits.formBodyBytes)
+    /// `alsoAccepted` names another type the caller takes, for the 415's message.
+    static func form(
+        _ request: Request, context: IntakeRequestContext, alsoAccepted: String? = nil
+    ) async throws(APIError) -> [(name: String, value: String)] {
+        let buffer = try await collect(request, expecting: "application/x-www-form-urlencoded", alsoAccepted: alsoAccepted,
+                                       limit: APILimits.formBodyBytes)
         return FormDecoding.pairs(String(buffer: buffer))
     }
 
-    private static func collect(_ request: Request, expecting type: String, limit: Int) async throws(APIError) -> ByteBuffer {
+    private static func collect(
+        _ request: Request, expecting type: String, alsoAccepted: String? = nil, limit: Int
+    ) async throws(APIError) -> ByteBuffer {
         let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         guard mediaType == type else {
-            throw .unsupportedMediaType(type == "application/x-www-form-urlencoded" ? "\(type) or multipart/form-data" : type)
+            throw .unsupportedMediaType(alsoAccepted.map { "\(type) or \($0)" } ?? type)
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw .tooLarge }
         do {
