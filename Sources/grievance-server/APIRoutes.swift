@@ -6,8 +6,7 @@ import Logging
 /// The JSON API (`docs/openapi.yaml`): filing, following up, and the choices the form offers.
 struct APIRoutes: Sendable {
     let intake: IntakeService
-    let filingLimit: RateLimiter
-    let followUpLimit: RateLimiter
+    let limits: RateLimits
 
     /// Every endpoint of the JSON API, as docs/openapi.yaml lists them (a test holds the two together).
     static let endpoints: [(method: String, path: String)] = [
@@ -24,14 +23,14 @@ struct APIRoutes: Sendable {
     }
 
     func file(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        try await limit(filingLimit, context)
+        try await limits.admitFiling(request, context)
         let submission = ComplaintSubmission(json: try await RequestBodies.json(request, context: context))
         let filed = try await IntakeCalls.file(submission, intake: intake, logger: context.logger)
         return try JSONResponse.make(.created, ["reference": filed.reference, "receipt": filed.receipt.formatted, "stage": filed.stage])
     }
 
     func followUp(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        try await limit(followUpLimit, context)
+        try await limits.admitFollowUp(request, context)
         let body = try await RequestBodies.json(request, context: context)
         let receipt = try Self.receipt(in: body, allowing: ["receipt"])
         let view = try await IntakeCalls.followUp(receipt, intake: intake)
@@ -39,7 +38,7 @@ struct APIRoutes: Sendable {
     }
 
     func reply(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        try await limit(followUpLimit, context)
+        try await limits.admitFollowUp(request, context)
         let body = try await RequestBodies.json(request, context: context)
         let receipt = try Self.receipt(in: body, allowing: ["receipt", "text"])
         guard case .string(let text)? = body["text"] else { throw APIError.invalid("text", "is required, as a string") }
@@ -58,13 +57,6 @@ struct APIRoutes: Sendable {
             "languages": Language.allCases.map(\.rawValue),
             "handlers": options.handlers.map { ["id": $0.id, "name": $0.name] },
         ])
-    }
-
-    private func limit(_ limiter: RateLimiter, _ context: IntakeRequestContext) async throws(APIError) {
-        if let wait = await limiter.take(context.clientKey) {
-            IntakeMetrics.rateLimited.increment()
-            throw .rateLimited(retryAfter: wait)
-        }
     }
 
     private static func receipt(in body: [String: JSONValue], allowing fields: Set<String>) throws(APIError) -> Receipt {

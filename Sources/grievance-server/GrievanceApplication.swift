@@ -9,8 +9,7 @@ enum GrievanceApplication {
         _ configuration: ServerConfiguration, intake: IntakeService, logger: Logger = defaultLogger
     ) throws -> some ApplicationProtocol {
         let pages = Pages(catalog: try Catalog(), codeOfConduct: try CodeOfConduct(directory: configuration.policies))
-        let filingLimit = RateLimiter(burst: configuration.filingBurst, interval: configuration.filingInterval)
-        let followUpLimit = RateLimiter(burst: configuration.followUpBurst, interval: configuration.followUpInterval)
+        let limits = RateLimits(configuration)
         let router = Router(context: IntakeRequestContext.self)
         // Outermost first: every response, errors included, carries the security headers.
         router.add(middleware: SecurityHeadersMiddleware())
@@ -19,8 +18,8 @@ enum GrievanceApplication {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorResponseMiddleware(pages: pages))
         router.get("/healthz") { _, _ in "ok\n" }
-        APIRoutes(intake: intake, filingLimit: filingLimit, followUpLimit: followUpLimit).register(on: router)
-        PageRoutes(intake: intake, pages: pages, filingLimit: filingLimit, followUpLimit: followUpLimit).register(on: router)
+        APIRoutes(intake: intake, limits: limits).register(on: router)
+        PageRoutes(intake: intake, pages: pages, limits: limits).register(on: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),

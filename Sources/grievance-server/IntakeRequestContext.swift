@@ -1,8 +1,8 @@
 import Hummingbird
 import NIOCore
 
-/// The request context: Hummingbird's, plus the client's address, used for rate limits only
-/// (it is never logged or stored).
+/// The request context: Hummingbird's, plus the peer's address, used for rate limits only
+/// (it is never logged or stored; see `ClientIdentity`).
 struct IntakeRequestContext: RequestContext, RemoteAddressRequestContext {
     var coreContext: CoreRequestContextStorage
     let remoteAddress: SocketAddress?
@@ -14,7 +14,4 @@ struct IntakeRequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// JSON bodies are small: a complaint's texts are bounded by Cases at 20 kB each.
     var maxUploadSize: Int { APILimits.jsonBodyBytes }
-
-    /// The key a client's rate limit is kept under: its IP address without the port.
-    var clientKey: String { remoteAddress?.ipAddress ?? "unknown" }
 }

@@ -6,8 +6,7 @@ import Hummingbird
 struct PageRoutes: Sendable {
     let intake: IntakeService
     let pages: Pages
-    let filingLimit: RateLimiter
-    let followUpLimit: RateLimiter
+    let limits: RateLimits
 
     func register(on router: Router<IntakeRequestContext>) {
         router.get("/") { request, _ in try await form(request, event: nil, path: "/") }
@@ -35,10 +34,7 @@ struct PageRoutes: Sendable {
     }
 
     private func file(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        if let wait = await filingLimit.take(context.clientKey) {
-            IntakeMetrics.rateLimited.increment()
-            throw APIError.rateLimited(retryAfter: wait)
-        }
+        try await limits.admitFiling(request, context)
         // The form is multipart when it carries files; a browser without a file may send either.
         let contentType = request.headers[.contentType] ?? ""
         let fields: [(name: String, value: String)]
@@ -62,10 +58,7 @@ struct PageRoutes: Sendable {
     }
 
     private func followUp(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        if let wait = await followUpLimit.take(context.clientKey) {
-            IntakeMetrics.rateLimited.increment()
-            throw APIError.rateLimited(retryAfter: wait)
-        }
+        try await limits.admitFollowUp(request, context)
         let fields = try await RequestBodies.form(request, context: context)
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let typed = fields.last { $0.name == "receipt" }?.value ?? ""

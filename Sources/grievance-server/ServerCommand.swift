@@ -49,6 +49,10 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds for a client address to earn one more follow-up.", valueName: "SECONDS"))
     var followUpInterval = ServerConfiguration().followUpInterval
 
+    @Option(name: .customLong("trusted-proxy"),
+            help: ArgumentHelp("A reverse proxy's IP address whose X-Forwarded-For names the client; repeat for several.", valueName: "IP"))
+    var trustedProxies: [String] = []
+
     @Option(help: ArgumentHelp("Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (loopback only; off unless given).",
                                valueName: "PORT"))
     var metricsPort: Int?
@@ -84,6 +88,7 @@ struct ServerCommand: AsyncParsableCommand {
         configuration.filingInterval = filingInterval
         configuration.followUpBurst = followUpBurst
         configuration.followUpInterval = followUpInterval
+        configuration.trustedProxies = Set(trustedProxies)
         let app: any ApplicationProtocol
         do {
             app = try GrievanceApplication.build(configuration, intake: intake)

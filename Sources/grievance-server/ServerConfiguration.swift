@@ -16,4 +16,7 @@ struct ServerConfiguration: Sendable {
     /// Follow-ups per client: a burst, then one per `followUpInterval` seconds.
     var followUpBurst = 20
     var followUpInterval = 6.0
+    /// Reverse proxies (IP addresses) whose `X-Forwarded-For` names the client. Empty: the
+    /// header is ignored, and every request counts against its peer's address.
+    var trustedProxies: Set<String> = []
 }
