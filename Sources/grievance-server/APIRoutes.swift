@@ -73,7 +73,7 @@ struct APIRoutes: Sendable {
         [
             "reference": view.reference, "stage": view.stage, "stage_title": view.stageTitle,
             "messages": view.messages.map { message -> [String: Any] in
-                ["from": message.author, "text": message.text, "at": ISO8601DateFormatter().string(from: message.createdAt)]
+                ["from": message.author, "text": message.text, "at": message.createdAt.formatted(.iso8601)]
             },
         ]
     }

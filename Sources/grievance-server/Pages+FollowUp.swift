@@ -21,7 +21,7 @@ extension Pages {
         if let view {
             let messages = view.messages.isEmpty ? "<p>\(t("followup.none"))</p>" : "<ol class=\"messages\">" + view.messages.map { message in
                 let from = message.author == "reporter" ? "followup.from.reporter" : "followup.from.handler"
-                let stamp = ISO8601DateFormatter().string(from: message.createdAt)
+                let stamp = message.createdAt.formatted(.iso8601)
                 let text = HTML.escape(message.text).replacingOccurrences(of: "\n", with: "<br>")
                 return """
                     <li class="\(message.author == "reporter" ? "mine" : "theirs")"><p class="meta">\(t(from)) · \

@@ -34,8 +34,10 @@ extension CaseService {
     public func events() throws -> [Event] { try storage.read { try $0.events() } }
 
     /// Logs the procedure's hash when it differs from the one last in force, so that the version
-    /// that governed any case can be shown. Call once at start.
+    /// that governed any case can be shown. Call once at start. Every command opens the data
+    /// directory through here, so the usual case — nothing changed — takes no write lock.
     public func recordProcedureInForce() throws {
+        guard try storage.read({ try $0.setting("procedure-hash") }) != procedure.hash.bytes else { return }
         try storage.write { repository in
             guard try repository.setting("procedure-hash") != procedure.hash.bytes else { return }
             try repository.setSetting("procedure-hash", procedure.hash.bytes)
