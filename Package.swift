@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "grievance-cli", targets: ["grievance-cli"]),
         .executable(name: "grievance-bench", targets: ["Benchmarks"]),
         .library(name: "Cases", targets: ["Cases"]),
+        .library(name: "CasesTesting", targets: ["CasesTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,7 +59,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            path: "Sources/Cases"
+            path: "Sources/Cases",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        // The one fixture of every test target and benchmark: a data directory with people of
+        // every role, events and a clock the test moves.
+        .target(
+            name: "CasesTesting",
+            dependencies: ["Cases", "AuditLog", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/CasesTesting"
         ),
         .executableTarget(
             name: "grievance-server",
@@ -74,11 +83,13 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 // Its streaming parser: attachments are encrypted as their bytes arrive.
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             path: "Sources/grievance-server",
-            resources: [.copy("Catalogs")]
+            resources: [.copy("Catalogs")],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
             name: "grievance-cli",
@@ -86,13 +97,14 @@ let package = Package(
                 "Cases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Sources/grievance-cli"
+            path: "Sources/grievance-cli",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // Measured, not timed in tests: `swift run -c release grievance-bench --help`.
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "GrievanceCrypto", "CSodium", "AuditLog", "Cases",
+                "GrievanceCrypto", "CSodium", "AuditLog", "Cases", "CasesTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -113,13 +125,13 @@ let package = Package(
         ),
         .testTarget(
             name: "CasesTests",
-            dependencies: ["Cases", "AuditLog", "GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Cases", "CasesTesting", "AuditLog", "GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CasesTests"
         ),
         .testTarget(
             name: "GrievanceServerTests",
             dependencies: [
-                "grievance-server", "Cases", "GrievanceCrypto",
+                "grievance-server", "Cases", "CasesTesting",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

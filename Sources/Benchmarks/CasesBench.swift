@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSodium
 import Cases
+import CasesTesting
 import Foundation
 import GrievanceCrypto
 
@@ -12,9 +13,6 @@ struct CasesBench: ParsableCommand {
         discussion: "Target: at least 1,000 durable filings a second, each sealed to four handlers (and the recovery key and the reporter)."
     )
 
-    @Option(help: "The procedure file.")
-    var policy = "policies/grievance-procedure.yaml"
-
     @Option(help: "Concurrent filers, as concurrent reporters reach the server.")
     var filers = 16
 
@@ -22,6 +20,9 @@ struct CasesBench: ParsableCommand {
     var cases = 100_000
 
     @OptionGroup var options: BenchOptions
+
+    /// An administrator and four handlers, to whom every harassment report is sealed.
+    static let roster: [(id: String, roles: Set<Role>)] = [("admin", [.admin])] + (1...4).map { ("handler-\($0)", [.handler]) }
 
     func run() throws {
         try options.withScratchDirectory(run(in:))
@@ -31,16 +32,9 @@ struct CasesBench: ParsableCommand {
         print("grievance-bench cases — \(MachineDescription.current())")
         print("each filing sealed to 4 handlers, the recovery key and the reporter; WAL, synchronous=FULL\n")
 
-        let storage = try SQLiteCaseStorage(path: directory.appendingPathComponent("grievance.sqlite").path, auditOrigin: "bench.example.org/audit")
-        let service = CaseService(storage: storage, procedure: try ProcedureLoader.load(contentsOf: URL(fileURLWithPath: policy)),
-                                  pepper: .random(count: 32), recoveryPublicKey: BoxKeyPair.generate().publicKey, keyParameters: .interactive)
-        let admin = try service.addPrincipal(id: "admin", name: "Admin", roles: [.admin], passphrase: SecureBytes(utf8: "bench admin passphrase"), by: nil)
-        let adminUnlocked = try service.unlock(id: admin.id, passphrase: SecureBytes(utf8: "bench admin passphrase"))
-        for index in 1...4 {
-            try service.addPrincipal(id: "handler-\(index)", name: "Handler \(index)", roles: [.handler],
-                                     passphrase: SecureBytes(utf8: "bench handler passphrase"), by: adminUnlocked)
-        }
-        let handler = try service.unlock(id: "handler-1", passphrase: SecureBytes(utf8: "bench handler passphrase"))
+        let fixture = try CasesFixture(roster: Self.roster, events: [], clock: TestClock(Date()), in: directory)
+        let service = fixture.intake
+        let handler = fixture["handler-1"]
         let intake = Intake(category: "harassment", region: .africa, language: "en", content: ComplaintContent(
             description: String(repeating: "What happened, in the reporter's words. ", count: 25),
             respondent: "A delegate", reporterName: "A participant", reporterContact: "someone@example.org", contactConsent: ["email": true]))
@@ -122,7 +116,7 @@ struct CasesBench: ParsableCommand {
         var listTimes: [Double] = []
         var count = 0
         for _ in 0..<5 {
-            listTimes.append(AuditBench.time { count = (try? service.list(for: handler).count) ?? 0 })
+            listTimes.append(AuditBench.time { count = (try? fixture.casework.list(for: handler).count) ?? 0 })
         }
         print("| operation | median | |\n|---|---:|---|")
         print("| list \(count) cases, soonest deadline first | \(String(format: "%.0f ms", PairedComparison.median(listTimes) * 1000)) | of 5 |")

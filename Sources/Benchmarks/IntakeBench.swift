@@ -1,7 +1,7 @@
 import ArgumentParser
 import Cases
 import Foundation
-import GrievanceCrypto
+import CasesTesting
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -21,9 +21,6 @@ struct IntakeBench: ParsableCommand {
             measured first on the same data directory.
             """
     )
-
-    @Option(help: "The procedure file.")
-    var policy = "policies/grievance-procedure.yaml"
 
     @Option(help: "The folder of the Code of Conduct texts, for the server.")
     var policies = "policies"
@@ -48,15 +45,9 @@ struct IntakeBench: ParsableCommand {
     private func run(in directory: URL) throws {
         print("grievance-bench intake — \(MachineDescription.current())")
         print("\(clients) concurrent clients; each filing sealed to 4 handlers, the recovery key and the reporter; WAL, synchronous=FULL\n")
-        let dataDirectory = directory.appendingPathComponent("data")
-        let made = try DataDirectory.create(
-            at: dataDirectory.path, organisation: "Bench", adminID: "admin", adminName: "Admin", passphrase: SecureBytes(utf8: "bench admin passphrase"),
-            procedureText: try Data(contentsOf: URL(fileURLWithPath: policy)), procedureFile: policy, keyCost: "interactive")
-        let service = made.installation.service
-        for index in 1...4 {
-            try service.addPrincipal(id: "handler-\(index)", name: "Handler \(index)", roles: [.handler],
-                                     passphrase: SecureBytes(utf8: "bench handler passphrase"), by: made.admin)
-        }
+        let fixture = try CasesFixture(roster: CasesBench.roster, events: [], clock: TestClock(Date()), in: directory)
+        let dataDirectory = fixture.dataDirectory
+        let service = fixture.intake
         let intake = Intake(category: "harassment", region: .africa, language: "en", content: ComplaintContent(
             description: String(repeating: "What happened, in the reporter's words. ", count: 25),
             respondent: "A delegate", reporterName: "A participant", reporterContact: "someone@example.org", contactConsent: ["email": true]))
@@ -125,8 +116,7 @@ struct IntakeBench: ParsableCommand {
               + "Failed requests: \(latencies.failed)")
 
         // Every 201 is a case on disk.
-        let handler = try service.unlock(id: "handler-1", passphrase: SecureBytes(utf8: "bench handler passphrase"))
-        let onDisk = try service.list(for: handler).count
+        let onDisk = try fixture.casework.list(for: fixture["handler-1"]).count
         print("cases on disk: \(onDisk) = \(filedDirectly) filed directly + \(accepted.value) accepted over HTTP: "
               + (onDisk == filedDirectly + accepted.value ? "ok" : "MISMATCH"))
         if options.check && (onDisk != filedDirectly + accepted.value || latencies.failed > 0) { throw ExitCode(1) }

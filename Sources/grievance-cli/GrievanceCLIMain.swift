@@ -1,12 +1,12 @@
 import ArgumentParser
-import GrievanceCrypto
+import Cases
 
 /// Turns core dumps off before any command runs, then runs the command tree, turning every
 /// failure of a command into one `error:` line and one `hint:` line on standard error.
 @main
 enum GrievanceCLIMain {
     static func main() async {
-        ProcessHardening.disableCoreDumps()
+        ProcessSafety.disableCoreDumps()
         var command: any ParsableCommand
         do {
             command = try GrievanceCLI.parseAsRoot()

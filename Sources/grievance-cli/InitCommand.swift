@@ -1,7 +1,6 @@
 import ArgumentParser
 import Cases
 import Foundation
-import GrievanceCrypto
 
 /// `grievance-cli init`: a new data directory, its first administrator, the recovery key and
 /// the log key.
@@ -18,7 +17,7 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var directory: DataDirectoryOption
 
     @Option(help: "The organisation's name.")
     var org: String
@@ -43,8 +42,20 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The public address of the intake page; events' links are made from it.")
     var intakeURL = "http://127.0.0.1:8080"
 
-    @Flag(help: "Print the result as JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
+
+    /// What `--json` prints: where everything is, and the recovery key's file or, without one,
+    /// the key itself (prefer --recovery-key-out: JSON text is ordinary memory).
+    private struct Report: Encodable {
+        let organisation, dataDirectory, admin, logKey, auditOrigin, recoveryPublicKey: String
+        let recoveryKeyFile, recoveryKey: String?
+
+        enum CodingKeys: String, CodingKey {
+            case organisation, admin
+            case dataDirectory = "data_dir", logKey = "log_key", auditOrigin = "audit_origin", recoveryPublicKey = "recovery_public_key"
+            case recoveryKeyFile = "recovery_key_file", recoveryKey = "recovery_key"
+        }
+    }
 
     func run() throws {
         let policyURL = URL(fileURLWithPath: policy)
@@ -57,13 +68,13 @@ struct InitCommand: ParsableCommand {
         }
         let passphrase = try PassphraseReader.readNew(environment: "GRIEVANCE_PASSPHRASE", prompt: "New passphrase for \(admin): ")
         let made = try DataDirectory.create(
-            at: global.dataDirectoryPath, organisation: org, adminID: admin, adminName: adminName ?? admin, passphrase: passphrase,
+            at: directory.path, organisation: org, adminID: admin, adminName: adminName ?? admin, passphrase: passphrase,
             procedureText: procedureText, procedureFile: policy, keyCost: keyCost, intakeURL: intakeURL)
-        let recoveryKey = RecoveryKeyFile.text(secret: made.recoverySecret, publicKey: made.recoveryPublicKey)
+        let recoveryKey = made.recoveryKey
         var writtenTo: String?
         if let recoveryKeyOut {
             do {
-                try RecoveryKeyFile.write(recoveryKey, to: recoveryKeyOut)
+                try recoveryKey.write(to: recoveryKeyOut)
                 writtenTo = recoveryKeyOut
             } catch {
                 // The data directory exists now: losing the key would be worse than showing it.
@@ -71,21 +82,17 @@ struct InitCommand: ParsableCommand {
                 print("grievance-cli: warning: \(CLIFailure(error)?.message ?? "\(error)"); showing the recovery key instead", to: &standardError)
             }
         }
-        let logKey = try made.installation.service.logVerifierKey()?.description ?? ""
-        if json {
-            var object: [String: Any] = [
-                "organisation": org, "data_dir": made.installation.directory.path, "admin": admin, "log_key": logKey,
-                "audit_origin": made.installation.configuration.auditOrigin,
-                "recovery_public_key": Hex.encode(made.recoveryPublicKey.bytes),
-            ]
-            if let writtenTo { object["recovery_key_file"] = writtenTo } else { object["recovery_key"] = recoveryKey }
-            Output.json(object)
-            return
+        let logKey = try made.installation.administration.logVerifierKey() ?? ""
+        if output.enabled {
+            return try Output.json(Report(
+                organisation: org, dataDirectory: made.installation.directory.path, admin: admin, logKey: logKey,
+                auditOrigin: made.installation.configuration.auditOrigin, recoveryPublicKey: recoveryKey.publicKeyHex, recoveryKeyFile: writtenTo,
+                recoveryKey: writtenTo == nil ? recoveryKey.withFileText { String(decoding: $0, as: UTF8.self) } : nil))
         }
         print("Created \(made.installation.directory.path) for \(org).")
         print("  administrator: \(admin)")
         print("  log key:       \(logKey)")
-        print("  procedure:     \(made.installation.service.procedure.name) (sha256 \(made.installation.service.procedure.hash.hex.prefix(16))…)")
+        print("  procedure:     \(made.installation.procedure.name) (sha256 \(made.installation.procedure.sha256.prefix(16))…)")
         if let writtenTo {
             print("  recovery key:  written to \(writtenTo) — move it offline, and delete it from this machine.")
         } else {
@@ -94,8 +101,9 @@ struct InitCommand: ParsableCommand {
                 RECOVERY KEY — shown this once, stored nowhere. Anyone holding it can open every case.
                 Write it on paper or keep it on an offline device, in a safe; do not keep it on this machine.
 
-                \(recoveryKey)
                 """)
+            // Straight from guarded memory to the terminal: never a String.
+            recoveryKey.withFileText(Output.write)
         }
     }
 }

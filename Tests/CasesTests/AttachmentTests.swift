@@ -1,4 +1,5 @@
 import Cases
+import CasesTesting
 import Foundation
 import GRDB
 import GrievanceCrypto
@@ -20,9 +21,9 @@ struct AttachmentTests {
         return sealer.finish()
     }
 
-    static func read(_ f: CaseFixture, _ reference: String, _ sequence: UInt64) throws -> [UInt8] {
+    static func read(_ f: CasesFixture, _ reference: CaseReference, _ sequence: UInt64) throws -> [UInt8] {
         var out: [UInt8] = []
-        try f.service.readAttachment(reference, sequence: sequence, as: f["amina"]) { out += $0 }
+        try f.casework.readAttachment(reference, sequence: sequence, as: f["amina"]) { out += $0 }
         return out
     }
 
@@ -35,29 +36,25 @@ struct AttachmentTests {
 
     @Test("files of every awkward size come back byte for byte; their content is nowhere on disk")
     func roundTrip() throws {
-        let f = try CaseFixture()
+        let f = try CasesFixture()
         defer { f.remove() }
         let marker = "ATTACH-\(UUID().uuidString)"
         let sizes = [0, 1, AttachmentSealer.chunkBytes - 1, AttachmentSealer.chunkBytes, AttachmentSealer.chunkBytes + 1, 300_001]
         let files = sizes.prefix(5).map { Self.file(marker, count: max($0, marker.utf8.count)) }
-        let filed = try f.service.file(CaseFixture.intake(marker: marker), attachments: try files.map { try Self.sealed($0) })
-        let view = try f.service.show(filed.reference, as: f["amina"])
+        let filed = try f.intake.file(CasesFixture.intake(marker: marker), attachments: try files.map { try Self.sealed($0) })
+        let view = try f.casework.show(filed.reference, as: f["amina"])
         #expect(view.attachments.map(\.info.size) == files.map(\.count))
         #expect(view.attachments.allSatisfy { $0.info.name == "photo.jpg" && $0.author == "reporter" })
         for (listing, original) in zip(view.attachments, files) {
             #expect(try Self.read(f, filed.reference, listing.sequence) == original)
         }
         #expect(try f.auditEntries().filter { $0.action == "case.attachment-read" }.count == files.count)
-        let folder = f.directory
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
-            #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(name)")
-        }
+        #expect(try f.filesHolding(marker).isEmpty)
     }
 
     @Test("limits: a file over 10 MB is refused while it arrives; more than five files are refused")
     func limits() throws {
-        let f = try CaseFixture()
+        let f = try CasesFixture()
         defer { f.remove() }
         let sealer = AttachmentSealer(name: "big.bin", contentType: "")
         #expect(throws: CasesError.self) {
@@ -66,8 +63,8 @@ struct AttachmentTests {
             }
         }
         let six = try (0..<6).map { _ in try Self.sealed([1, 2, 3]) }
-        #expect(throws: CasesError.invalid("attachments", "attach at most 5 files")) {
-            try f.service.file(CaseFixture.intake(), attachments: six)
+        #expect(throws: CasesError.invalid(.attachments, .tooMany(maximum: 5))) {
+            try f.intake.file(CasesFixture.intake(), attachments: six)
         }
         #expect(AttachmentSealer(name: "../../etc/passwd", contentType: "text/plain").name == "passwd")
         #expect(AttachmentSealer(name: "", contentType: String(repeating: "x", count: 200)).contentType == "application/octet-stream")
@@ -75,18 +72,18 @@ struct AttachmentTests {
 
     @Test("a flipped byte, a dropped, swapped or extra chunk, a key moved between attachments: all refused as damage")
     func tampering() throws {
-        let f = try CaseFixture()
+        let f = try CasesFixture()
         defer { f.remove() }
         let original = Self.file("TAMPER", count: 3 * AttachmentSealer.chunkBytes + 10)
-        let filed = try f.service.file(CaseFixture.intake(), attachments: [try Self.sealed(original), try Self.sealed(original, name: "b.jpg")])
-        let listings = try f.service.show(filed.reference, as: f["amina"]).attachments
+        let filed = try f.intake.file(CasesFixture.intake(), attachments: [try Self.sealed(original), try Self.sealed(original, name: "b.jpg")])
+        let listings = try f.casework.show(filed.reference, as: f["amina"]).attachments
         let (first, second) = (listings[0].sequence, listings[1].sequence)
         let damaged = CasesError.damaged("attachment #\(first) of \(filed.reference)")
         func alter(_ sql: String, _ arguments: StatementArguments = []) throws {
-            try f.storage.database.write { db in try db.execute(sql: sql, arguments: arguments) }
+            try f.database.write { db in try db.execute(sql: sql, arguments: arguments) }
         }
         func chunk(_ index: Int, of sequence: UInt64) throws -> Data {
-            try f.storage.database.read { db in
+            try f.database.read { db in
                 try Data.fetchOne(db, sql: "SELECT chunk FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? AND idx = ?",
                                   arguments: [filed.reference, Int64(sequence), index])!
             }
@@ -133,13 +130,13 @@ struct AttachmentTests {
 
     @Test("only those who may read the case open its attachments, and a refusal is logged")
     func access() throws {
-        let f = try CaseFixture()
+        let f = try CasesFixture()
         defer { f.remove() }
-        let filed = try f.service.file(CaseFixture.intake(), attachments: [try Self.sealed([1, 2, 3])])
-        let sequence = try f.service.show(filed.reference, as: f["amina"]).attachments[0].sequence
+        let filed = try f.intake.file(CasesFixture.intake(), attachments: [try Self.sealed([1, 2, 3])])
+        let sequence = try f.casework.show(filed.reference, as: f["amina"]).attachments[0].sequence
         let before = try f.denials()
         for id in ["ivan", "exec", "admin"] {
-            #expect(throws: CasesError.self) { try f.service.readAttachment(filed.reference, sequence: sequence, as: f[id]) { _ in } }
+            #expect(throws: CasesError.self) { try f.casework.readAttachment(filed.reference, sequence: sequence, as: f[id]) { _ in } }
         }
         #expect(try f.denials() == before + 3)
     }

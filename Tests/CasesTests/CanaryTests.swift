@@ -1,4 +1,5 @@
 import Cases
+import CasesTesting
 import Foundation
 import GRDB
 import GrievanceCrypto
@@ -10,27 +11,27 @@ import Testing
 struct CanaryTests {
     @Test("markers in complaint, names, contacts, notes, messages and reasons are nowhere in the database files")
     func canary() throws {
-        let f = try CaseFixture()
+        let f = try CasesFixture()
         defer { f.remove() }
         let marker = "CANARY-\(Hex.encode(RandomBytes.make(count: 6)))"
         var markers: [String] = []
         for index in 0..<5 {
             let tag = "\(marker)-\(index)"
-            let filed = try f.service.file(CaseFixture.intake(marker: tag))
+            let filed = try f.intake.file(CasesFixture.intake(marker: tag))
             markers += ["\(tag)-description", "\(tag)-respondent", "\(tag)-name", "\(tag)-contact@example.org"]
-            try f.service.advance(filed.reference, to: "acknowledged", reason: "\(tag)-reason", by: f["amina"])
-            try f.service.addNote(filed.reference, text: "\(tag)-note", by: f["amina"])
-            try f.service.messageReporter(filed.reference, text: "\(tag)-to-reporter", by: f["amina"])
-            try f.service.addReporterMessage(receipt: filed.receipt, text: "\(tag)-from-reporter")
-            _ = try f.service.show(filed.reference, as: f["bruno"])
-            _ = try f.service.followUp(receipt: filed.receipt)
+            try f.casework.advance(filed.reference, to: "acknowledged", reason: "\(tag)-reason", by: f["amina"])
+            try f.casework.addNote(filed.reference, text: "\(tag)-note", by: f["amina"])
+            try f.casework.messageReporter(filed.reference, text: "\(tag)-to-reporter", by: f["amina"])
+            try f.intake.addReporterMessage(receipt: filed.receipt, text: "\(tag)-from-reporter")
+            _ = try f.casework.show(filed.reference, as: f["bruno"])
+            _ = try f.intake.followUp(receipt: filed.receipt)
             markers += ["\(tag)-reason", "\(tag)-note", "\(tag)-to-reporter", "\(tag)-from-reporter", filed.receipt.formatted]
         }
         func scan(_ stage: String) throws {
-            let files = try FileManager.default.contentsOfDirectory(atPath: f.directory.path).filter { $0.hasPrefix("grievance.sqlite") }
+            let files = try FileManager.default.contentsOfDirectory(atPath: f.dataDirectory.path).filter { $0.hasPrefix("grievance.sqlite") }
             #expect(files.contains("grievance.sqlite"))
             for file in files {
-                let bytes = try Data(contentsOf: f.directory.appendingPathComponent(file))
+                let bytes = try Data(contentsOf: f.dataDirectory.appendingPathComponent(file))
                 #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) found in \(file) \(stage)")
                 for other in markers { #expect(bytes.range(of: Data(other.utf8)) == nil, "\(other) found in \(file) \(stage)") }
                 let receiptCharacters = markers.filter { $0.count == 23 && $0.split(separator: "-").count == 4 }.map { $0.replacingOccurrences(of: "-", with: "") }
@@ -38,7 +39,7 @@ struct CanaryTests {
             }
         }
         try scan("with the WAL in use")
-        try f.storage.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try f.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try scan("after a checkpoint of the WAL")
         // The audit log holds actions and stages, never content.
         for entry in try f.auditEntries() {

@@ -1,5 +1,6 @@
 import AuditLog
 @testable import Cases
+import CasesTesting
 import Foundation
 import GRDB
 import GrievanceCrypto
@@ -7,85 +8,134 @@ import Testing
 
 @Suite("Data directory, log key custody and key changes")
 struct DataDirectoryTests {
-    static func made() throws -> (NewInstallation, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("datadir-\(UUID().uuidString)")
-        let made = try DataDirectory.create(
-            at: folder.path, organisation: "Test Network", adminID: "rosa", adminName: "Rosa", passphrase: SecureBytes(utf8: "rosa passphrase 1"),
-            procedureText: Data(PolicyFixtures.defaultText.utf8), procedureFile: "procedure.yaml", keyCost: "interactive")
-        return (made, folder)
-    }
-
     @Test("the log's first entries name its key and the recovery key; reopening finds the same installation")
     func initialised() throws {
-        let (made, folder) = try Self.made()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let service = made.installation.service
-        let logKey = try #require(try service.logVerifierKey())
-        #expect(logKey.name == made.installation.configuration.auditOrigin)
-        let first = try made.installation.storage.database.read { db in try made.installation.storage.auditLog.entry(at: 0, in: db) }
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let logKey = try #require(try f.administration.logVerifierKey())
+        #expect(logKey.hasPrefix(f.installation.configuration.auditOrigin + "+"))
+        let first = try f.auditEntries().first
         #expect(first?.action == "organisation.initialised")
-        #expect(first?.details.contains(AuditDetail("log-key", logKey.description)) == true)
-        #expect(first?.details.contains(AuditDetail("recovery-key", Hex.encode(made.recoveryPublicKey.bytes))) == true)
+        #expect(first?.details.contains(AuditDetail("log-key", logKey)) == true)
+        #expect(first?.details.contains(AuditDetail("recovery-key", f.recoveryKey.publicKeyHex)) == true)
 
-        let reopened = try DataDirectory(path: folder.path).open()
-        #expect(try reopened.service.logVerifierKey() == logKey)
-        #expect(try reopened.service.organisation() == "Test Network")
+        let reopened = try DataDirectory(path: f.dataDirectory.path).open()
+        #expect(try reopened.administration.logVerifierKey() == logKey)
+        #expect(try reopened.administration.organisation() == "Test Workers Network")
         // Reopening with the same procedure logs nothing new.
-        let size = try reopened.storage.database.read { db in try reopened.storage.auditLog.size(in: db) }
-        _ = try DataDirectory(path: folder.path).open()
-        #expect(try reopened.storage.database.read { db in try reopened.storage.auditLog.size(in: db) } == size)
+        let size = try f.auditSize()
+        _ = try DataDirectory(path: f.dataDirectory.path).open()
+        _ = try DataDirectory(path: f.dataDirectory.path).openIntakeDesk()
+        #expect(try f.auditSize() == size)
     }
 
     @Test("a log key seal swapped for another key's is refused: no checkpoint is signed with a stranger's key")
     func swappedLogKeySeal() throws {
-        let (made, folder) = try Self.made()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let admin = made.admin
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let admin = f["admin"]
         let stranger = SigningKeyPair.generate()
-        try made.installation.storage.database.write { db in
-            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'log-key.sealed.rosa'",
+        try f.database.write { db in
+            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'log-key.sealed.admin'",
                            arguments: [Data(SealedBox.seal(stranger.secretKey, to: BoxPublicKey(bytes: admin.principal.boxPublicKey)))])
         }
-        #expect(throws: CasesError.damaged("the log key sealed to rosa")) { try made.installation.service.signCheckpoint(by: admin) }
-        #expect(try made.installation.service.latestCheckpoint() == nil)
+        #expect(throws: CasesError.damaged("the log key sealed to admin")) { try f.administration.signCheckpoint(by: admin) }
+        #expect(try f.administration.latestCheckpoint() == nil)
+        #expect(throws: CasesError(.administratorsOnly(.signCheckpoints))) { try f.administration.signCheckpoint(by: f["amina"]) }
     }
 
     @Test("after rotation the old key opens none of the person's seals; after disabling no seal is left")
     func rotationAndDisabling() throws {
-        let (made, folder) = try Self.made()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let service = made.installation.service
-        try service.addPrincipal(id: "amina", name: "Amina", roles: [.handler], passphrase: SecureBytes(utf8: "amina passphrase 1"), by: made.admin)
-        let amina = try service.unlock(id: "amina", passphrase: SecureBytes(utf8: "amina passphrase 1"))
-        let filed = try service.file(Intake(category: "harassment", content: ComplaintContent(description: "rotation")))
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let amina = f["amina"]
+        let filed = try f.intake.file(Intake(category: "harassment", content: ComplaintContent(description: "rotation")))
         func seal() throws -> [UInt8]? {
-            try made.installation.storage.database.read { db in
+            try f.database.read { db in
                 try Data.fetchOne(db, sql: "SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = 'amina'", arguments: [filed.reference])
             }.map { [UInt8]($0) }
         }
         let oldSeal = try #require(try seal())
-        #expect((try? CaseKeyEnvelope.open(oldSeal, caseReference: filed.reference, with: amina.boxKeyPair)) != nil)
-        let rotated = try service.rotateKeys(of: amina, newPassphrase: SecureBytes(utf8: "a new amina passphrase"))
+        #expect((try? CaseKeyEnvelope.open(oldSeal, caseReference: filed.reference.rawValue, with: amina.boxKeyPair)) != nil)
+        let rotated = try f.administration.rotateKeys(of: amina, newPassphrase: Passphrase(utf8: "a new amina passphrase"))
         let newSeal = try #require(try seal())
         #expect(throws: CryptoError.authenticationFailed) {
-            try CaseKeyEnvelope.open(newSeal, caseReference: filed.reference, with: amina.boxKeyPair)
+            try CaseKeyEnvelope.open(newSeal, caseReference: filed.reference.rawValue, with: amina.boxKeyPair)
         }
-        #expect(try service.show(filed.reference, as: rotated).complaint.description == "rotation")
-        #expect(throws: CasesError.wrongPassphrase) { try service.unlock(id: "amina", passphrase: SecureBytes(utf8: "amina passphrase 1")) }
+        #expect(try f.casework.show(filed.reference, as: rotated).complaint.description == "rotation")
+        #expect(throws: CasesError.wrongPassphrase) { try f.administration.unlock(id: "amina", passphrase: Passphrase(utf8: f.passphrases["amina"]!)) }
 
-        try service.disablePrincipal("amina", by: made.admin)
+        try f.administration.disablePrincipal("amina", by: f["admin"])
         #expect(try seal() == nil)
+        #expect(throws: CasesError(.refused(.disabled))) { try f.casework.show(filed.reference, as: rotated) }
     }
 
     @Test("open refuses a missing folder, a folder others can read, and a damaged pepper")
     func openRefusals() throws {
-        let (_, folder) = try Self.made()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let folder = f.dataDirectory
         #expect(throws: DataDirectoryError.self) { try DataDirectory(path: folder.path + "-missing").open() }
         try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: folder.path)
         #expect { try DataDirectory(path: folder.path).open() } throws: { ($0 as? DataDirectoryError)?.description.contains("mode 750") == true }
+        #expect { try DataDirectory(path: folder.path).openIntakeDesk() } throws: { ($0 as? DataDirectoryError)?.description.contains("mode 750") == true }
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
         try Data(count: 31).write(to: folder.appendingPathComponent("pepper"))
         #expect { try DataDirectory(path: folder.path).open() } throws: { ($0 as? DataDirectoryError)?.description.contains("is not 32 bytes long") == true }
+        try Data(count: 33).write(to: folder.appendingPathComponent("pepper"))
+        #expect { try DataDirectory(path: folder.path).open() } throws: { ($0 as? DataDirectoryError) != nil }
+    }
+
+    @Test("the recovery key file: written owner-only, read back whole; a damaged or swapped half is refused")
+    func recoveryKeyFile() throws {
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let path = f.folder.appendingPathComponent("recovery.txt").path
+        try f.recoveryKey.write(to: path)
+        #expect(throws: FileError(path: path, code: .exists)) { try f.recoveryKey.write(to: path) }
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        let read = try RecoveryKey.read(from: path)
+        #expect(read.publicKeyHex == f.recoveryKey.publicKeyHex)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("grievance-recovery-key/v1\npublic \(f.recoveryKey.publicKeyHex)\nsecret "))
+        // The person gets their keys back with it.
+        try f.administration.recoverPrincipal("amina", recoveryKey: read, newPassphrase: Passphrase(utf8: "amina's recovered passphrase"))
+        _ = try f.administration.unlock(id: "amina", passphrase: Passphrase(utf8: "amina's recovered passphrase"))
+
+        let other = f.folder.appendingPathComponent("other.txt").path
+        try RecoveryKey(BoxKeyPair.generate()).write(to: other)
+        let otherText = try String(contentsOfFile: other, encoding: .utf8)
+        let swapped = f.folder.appendingPathComponent("swapped.txt").path
+        try (text.split(separator: "\n")[0...1] + [otherText.split(separator: "\n")[2]]).joined(separator: "\n").write(toFile: swapped, atomically: true, encoding: .utf8)
+        #expect(throws: FileError(path: swapped, code: .damaged("its secret and public halves do not match"))) { try RecoveryKey.read(from: swapped) }
+        #expect(throws: CasesError.invalid(.recoveryKey, .notThisOrganisations)) {
+            try f.administration.recoverPrincipal("amina", recoveryKey: try RecoveryKey.read(from: other), newPassphrase: Passphrase(utf8: "another passphrase 1"))
+        }
+        let garbage = f.folder.appendingPathComponent("garbage.txt").path
+        try "not a key\n".write(toFile: garbage, atomically: true, encoding: .utf8)
+        #expect { try RecoveryKey.read(from: garbage) } throws: { ($0 as? FileError)?.code == .unrecognised(expected: "a recovery key file (its first line is grievance-recovery-key/v1)") }
+    }
+
+    @Test("a case export: the view's JSON, sealed under its passphrase; the wrong one or a flipped byte opens nothing")
+    func caseExport() throws {
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let marker = "EXPORT-\(UUID().uuidString)"
+        let reference = try f.intake.file(CasesFixture.intake(marker: marker)).reference
+        let plain = try f.casework.export(reference, as: f["amina"], sealedWith: nil)
+        let json = try JSONSerialization.jsonObject(with: Data(plain)) as? [String: Any]
+        #expect(json?["format"] as? String == "grievance-case-export/v1")
+        #expect(json?["exported_by"] as? String == "amina")
+        #expect((json?["summary"] as? [String: Any])?["reference"] as? String == reference.rawValue)
+        let sealed = try f.casework.export(reference, as: f["amina"], sealedWith: Passphrase(utf8: "the export's passphrase"))
+        #expect(Data(sealed).range(of: Data(marker.utf8)) == nil)
+        let opened = try CaseExport.open(sealed, path: "export", passphrase: Passphrase(utf8: "the export's passphrase")) { [UInt8]($0) }
+        #expect(String(decoding: opened, as: UTF8.self).contains(marker))
+        #expect(throws: FileError.self) { try CaseExport.open(sealed, path: "export", passphrase: Passphrase(utf8: "not the passphrase!")) { _ in } }
+        var flipped = sealed
+        flipped[flipped.count - 5] ^= 1
+        #expect(throws: FileError.self) { try CaseExport.open(flipped, path: "export", passphrase: Passphrase(utf8: "the export's passphrase")) { _ in } }
+        #expect(throws: FileError.self) { try CaseExport.open(plain, path: "export", passphrase: Passphrase(utf8: "the export's passphrase")) { _ in } }
+        #expect(try f.auditEntries().filter { $0.action == "case.exported" }.count == 2)
     }
 }

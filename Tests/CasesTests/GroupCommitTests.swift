@@ -1,5 +1,6 @@
 import AuditLog
 import Cases
+import CasesTesting
 import Foundation
 import GRDB
 import GrievanceCrypto
@@ -10,18 +11,18 @@ import Testing
 struct GroupCommitTests {
     @Test("eight concurrent filers: every filing answered is durable, distinct and logged; one bad filing spoils no other")
     func concurrentFilings() throws {
-        let f = try CaseFixture()
+        let f = try CasesFixture()
         defer { f.remove() }
-        let results = Mutex<[Result<String, CasesError>]>([])
+        let results = Mutex<[Result<CaseReference, CasesError>]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
             for index in 0..<25 {
-                var intake = CaseFixture.intake()
+                var intake = CasesFixture.intake()
                 // Every fifth filing names an event that does not exist: refused inside its batch.
                 if index % 5 == 4 { intake.event = "no-such-event-\(worker)" }
-                let outcome = Result { try f.service.file(intake).reference }.mapError { $0 as! CasesError }
+                let outcome = Result { try f.intake.file(intake).reference }.mapError { $0 as! CasesError }
                 if case .success(let reference) = outcome {
                     // Answered means committed: another connection sees it at once.
-                    let seen = (try? f.storage.database.read { db in
+                    let seen = (try? f.database.read { db in
                         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE reference = ?)", arguments: [reference])
                     }) ?? nil
                     #expect(seen == true, "\(reference) was answered before it was committed")
@@ -36,18 +37,16 @@ struct GroupCommitTests {
         #expect(filed.count == 160 && Set(filed).count == 160)
         #expect(refused.count == 40)
         #expect(refused.allSatisfy { if case .failure(let error) = $0 { error.description.hasPrefix("no event") } else { false } })
-        let counts = try f.storage.database.read { db in
+        let counts = try f.database.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases")!, try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT case_ref) FROM case_seals")!,
              try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT case_ref) FROM case_records")!)
         }
         #expect(counts == (160, 160, 160), "a refused filing left rows behind")
         let logged = try f.auditEntries().filter { $0.action == "case.filed" }.compactMap(\.caseReference)
-        #expect(Set(logged) == Set(filed))
-        let list = try f.service.list(for: f["amina"])
+        #expect(Set(logged) == Set(filed.map(\.rawValue)))
+        let list = try f.casework.list(for: f["amina"])
         #expect(list.count == 160)
-        let report = try f.storage.database.read { db in
-            try f.storage.auditLog.verify(logKey: NoteVerifierKey(name: "test.example.org/audit", type: .ed25519, publicKey: SigningKeyPair.generate().publicKey), in: db)
-        }
+        let report = try f.administration.verifyAudit()
         #expect(report.isValid, "\(report)")
     }
 }

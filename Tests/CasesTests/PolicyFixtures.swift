@@ -1,10 +1,10 @@
 import Cases
+import CasesTesting
 import Foundation
 
 /// The shipped policy, read from the repository as the system reads it.
 enum PolicyFixtures {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let defaultPolicyURL = repository.appendingPathComponent("policies/grievance-procedure.yaml")
+    static let defaultPolicyURL = CasesFixture.procedureURL
     static let defaultText = try! String(contentsOf: defaultPolicyURL, encoding: .utf8)
     static let defaultProcedure = try! ProcedureLoader.load(contentsOf: defaultPolicyURL)
 

@@ -1,4 +1,5 @@
 import Cases
+import CasesTesting
 import Foundation
 import GrievanceCrypto
 import Testing
@@ -7,28 +8,28 @@ import Testing
 struct ReporterTests {
     @Test("the receipt opens exactly its own case: stage and messages, never notes")
     func followUp() throws {
-        let f = try CaseFixture()
+        let f = try CasesFixture()
         defer { f.remove() }
-        let mine = try f.service.file(CaseFixture.intake())
-        let other = try f.service.file(CaseFixture.intake())
-        try f.service.addNote(mine.reference, text: "internal note", by: f["amina"])
-        try f.service.messageReporter(mine.reference, text: "Could you tell us when it happened?", by: f["amina"])
-        try f.service.addReporterMessage(receipt: try Receipt(parsing: mine.receipt.formatted.lowercased()), text: "On the second day.")
-        let view = try f.service.followUp(receipt: mine.receipt)
+        let mine = try f.intake.file(CasesFixture.intake())
+        let other = try f.intake.file(CasesFixture.intake())
+        try f.casework.addNote(mine.reference, text: "internal note", by: f["amina"])
+        try f.casework.messageReporter(mine.reference, text: "Could you tell us when it happened?", by: f["amina"])
+        try f.intake.addReporterMessage(receipt: try Receipt(parsing: mine.receipt.formatted.lowercased()), text: "On the second day.")
+        let view = try f.intake.followUp(receipt: mine.receipt)
         #expect(view.reference == mine.reference)
         #expect(view.stage == "received")
         #expect(view.messages.map(\.text) == ["Could you tell us when it happened?", "On the second day."])
         #expect(view.messages.map(\.author) == ["handler", "reporter"])
-        #expect(try f.service.followUp(receipt: other.receipt).messages.isEmpty)
-        let handlerView = try f.service.show(mine.reference, as: f["amina"])
+        #expect(try f.intake.followUp(receipt: other.receipt).messages.isEmpty)
+        let handlerView = try f.casework.show(mine.reference, as: f["amina"])
         #expect(handlerView.records.contains { $0.kind == .messageFromReporter && $0.text == "On the second day." })
     }
 
     @Test("a wrong receipt, or one character off, opens nothing, says the same, and is logged")
     func wrongReceipts() throws {
-        let f = try CaseFixture()
+        let f = try CasesFixture()
         defer { f.remove() }
-        let filed = try f.service.file(CaseFixture.intake())
+        let filed = try f.intake.file(CasesFixture.intake())
         var characters = Array(filed.receipt.formatted)
         characters[0] = characters[0] == "A" ? "B" : "A"
         let oneOff = try Receipt(parsing: String(characters))
@@ -36,7 +37,7 @@ struct ReporterTests {
         var messages = Set<String>()
         for receipt in [oneOff, Receipt.generate()] {
             do {
-                _ = try f.service.followUp(receipt: receipt)
+                _ = try f.intake.followUp(receipt: receipt)
                 Issue.record("a wrong receipt opened a case")
             } catch let error as CasesError {
                 messages.insert(error.description)
@@ -44,16 +45,16 @@ struct ReporterTests {
         }
         #expect(messages == [CasesError.noCaseForReceipt.description])
         #expect(try f.denials() == before + 2)
-        #expect(throws: CasesError.self) { try f.service.addReporterMessage(receipt: oneOff, text: "let me in") }
+        #expect(throws: CasesError.self) { try f.intake.addReporterMessage(receipt: oneOff, text: "let me in") }
     }
 
     @Test("a wrong receipt takes about as long whether the database holds no case or many")
     func timing() throws {
-        let empty = try CaseFixture()
-        let full = try CaseFixture()
+        let empty = try CasesFixture()
+        let full = try CasesFixture()
         defer { empty.remove(); full.remove() }
-        for _ in 0..<100 { _ = try full.service.file(CaseFixture.intake()) }
-        func median(_ service: CaseService) -> Double {
+        for _ in 0..<100 { _ = try full.intake.file(CasesFixture.intake()) }
+        func median(_ service: IntakeDesk) -> Double {
             var times: [Double] = []
             for _ in 0..<31 {
                 let receipt = Receipt.generate()
@@ -65,7 +66,7 @@ struct ReporterTests {
         }
         // Interleave, and take medians, so that the machine's noise falls on both alike.
         var ratios: [Double] = []
-        for _ in 0..<3 { ratios.append(median(full.service) / median(empty.service)) }
+        for _ in 0..<3 { ratios.append(median(full.intake) / median(empty.intake)) }
         let ratio = ratios.sorted()[1]
         #expect(ratio > 0.5 && ratio < 2.0, "a wrong receipt took \(ratio)× as long with 100 cases as with none")
     }

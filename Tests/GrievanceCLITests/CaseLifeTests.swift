@@ -119,7 +119,7 @@ struct CaseLifeTests {
 
         let wrong = try w.run(["case", "read-export", bundle], environment: ["GRIEVANCE_EXPORT_PASSPHRASE": "not the passphrase at all"])
         #expect(wrong.status == 1)
-        #expect(wrong.standardError.contains("wrong passphrase"))
+        #expect(wrong.standardError.contains("the passphrase is wrong, or the file was altered"))
         let opened = try w.run(["case", "read-export", bundle], environment: ["GRIEVANCE_EXPORT_PASSPHRASE": exportPassphrase])
         #expect(opened.status == 0)
         let object = try #require(try opened.json() as? [String: Any])

@@ -21,7 +21,7 @@ struct PolicyCheckTests {
         #expect(result.status == 0)
         #expect(result.standardOutput.contains(": ok — Grievance procedure (default)"))
         #expect(result.standardOutput.contains("received → acknowledged → assessment"))
-        #expect(result.standardOutput.range(of: "sha256:      [0-9a-f]{64}", options: .regularExpression) != nil)
+        #expect(result.standardOutput.range(of: "sha256: +[0-9a-f]{64}", options: .regularExpression) != nil)
         #expect(result.standardError.isEmpty)
     }
 

@@ -44,14 +44,14 @@ struct AttachmentUploadTests {
                 ("attachments", "C:\\Users\\me\\note.txt", "text/plain", note),
             ]))
             #expect(response.status == .created, "\(response.text.prefix(300))")
-            return String(response.text.firstMatch(of: /GRV-[0-9A-Z]{8}/)?.0 ?? "")
+            return try CaseReference(parsing: String(response.text.firstMatch(of: /GRV-[0-9A-Z]{8}/)?.0 ?? ""))
         }
-        let amina = try f.unlock("amina")
-        let view = try f.service.show(reference, as: amina)
+        let amina = f.unlock("amina")
+        let view = try f.casework.show(reference, as: amina)
         #expect(view.attachments.map(\.info.name) == ["IMG_0001.jpg", "note.txt"])
         #expect(view.attachments.map(\.info.contentType) == ["image/jpeg", "text/plain"])
         var read: [UInt8] = []
-        try f.service.readAttachment(reference, sequence: view.attachments[0].sequence, as: amina) { read += $0 }
+        try f.casework.readAttachment(reference, sequence: view.attachments[0].sequence, as: amina) { read += $0 }
         #expect(read == photo)
         for (name, bytes) in try f.filesOnDisk() { #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(name)") }
         #expect(!f.logs.all.contains(marker))
@@ -72,7 +72,7 @@ struct AttachmentUploadTests {
             response = try await Self.post(client, Self.multipart(longText, files: []))
             #expect(response.status == .contentTooLarge)
         }
-        #expect(try f.service.list(for: f.unlock("amina")).isEmpty)
+        #expect(try f.casework.list(for: f.unlock("amina")).isEmpty)
         await f.remove()
     }
 

@@ -1,3 +1,4 @@
+import CasesTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,7 +11,7 @@ import Yams
 @Suite("docs/openapi.yaml and the server agree")
 struct OpenAPITests {
     static var document: [String: Any] {
-        let url = ServerFixture.policies.deletingLastPathComponent().appendingPathComponent("docs/openapi.yaml")
+        let url = CasesFixture.policies.deletingLastPathComponent().appendingPathComponent("docs/openapi.yaml")
         return normalised((try? Yams.load(yaml: String(contentsOf: url, encoding: .utf8))) as Any) as? [String: Any] ?? [:]
     }
 

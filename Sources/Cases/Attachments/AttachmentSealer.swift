@@ -9,6 +9,14 @@ public final class AttachmentSealer {
     public static let maximumCount = 5
     static let associatedData = Array("grievance/v1/attachment-chunk".utf8)
 
+    /// Binds an attachment's sealed key to its case and record, so that a key (and its chunks)
+    /// moved to another case or record does not open.
+    static func keyAssociatedData(reference: CaseReference, sequence: UInt64) -> [UInt8] {
+        var data = Array("grievance/v1/attachment-key".utf8) + [0] + Array(reference.rawValue.utf8) + [0]
+        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: sequence >> UInt64(shift))) }
+        return data
+    }
+
     public let name: String
     public let contentType: String
     public private(set) var size = 0
@@ -34,7 +42,7 @@ public final class AttachmentSealer {
     public func append(_ bytes: some Collection<UInt8>) throws(CasesError) {
         size += bytes.count
         guard size <= Self.maximumBytes else {
-            throw CasesError.invalid("attachments", "each file may be at most \(Self.maximumBytes / (1024 * 1024)) MB")
+            throw CasesError.invalid(.attachments, .tooLarge(maximumBytes: Self.maximumBytes))
         }
         pending.append(contentsOf: bytes)
         while pending.count > Self.chunkBytes {

@@ -3,7 +3,7 @@ import Foundation
 /// What the database holds of a case in clear: only what routing, deadlines and anonymised
 /// statistics need.
 public struct CaseSummary: Sendable, Hashable {
-    public let reference: String
+    public let reference: CaseReference
     public let event: String?
     public let category: String
     public let respondentRole: RespondentRole?

@@ -8,6 +8,15 @@ public struct Principal: Sendable, Hashable {
     public let signingPublicKey: [UInt8]
     public let isDisabled: Bool
 
+    package init(id: String, name: String, roles: Set<Role>, boxPublicKey: [UInt8], signingPublicKey: [UInt8], isDisabled: Bool) {
+        self.id = id
+        self.name = name
+        self.roles = roles
+        self.boxPublicKey = boxPublicKey
+        self.signingPublicKey = signingPublicKey
+        self.isDisabled = isDisabled
+    }
+
     /// Ids are 1–64 of a-z, 0-9, '.', '-', '_': they appear in commands and in the audit log.
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy {
@@ -15,8 +24,6 @@ public struct Principal: Sendable, Hashable {
                 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
         }
     }
-
-    public var readsContent: Bool { !isDisabled && roles.contains(where: \.readsContent) }
 }
 
 extension Principal {

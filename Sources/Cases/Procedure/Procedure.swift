@@ -15,7 +15,13 @@ public struct Procedure: Sendable {
     /// can be shown.
     public let hash: Digest
 
+    /// `hash` in hex, as the audit log's `policy.loaded` entry and `policy check` show it.
+    public var sha256: String { hash.hex }
+
     public var initialStage: Stage { stages[0] }
+
+    /// The stage the appeals panel works (the loader makes sure there is exactly one).
+    public var panelStage: Stage { stages.first(where: \.isAppealsPanel)! }
 
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 

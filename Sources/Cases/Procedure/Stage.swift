@@ -6,4 +6,6 @@ public struct Stage: Sendable, Hashable {
     public let due: PolicyDuration?
     /// A case here is finished: no transition leaves it, and nothing is due.
     public let isTerminal: Bool
+    /// The appeals panel works cases in this stage, and in no other; exactly one stage is.
+    public let isAppealsPanel: Bool
 }

@@ -1,10 +1,34 @@
 import Foundation
 import GrievanceCrypto
 
-/// An opened data directory: its configuration, its database and the service over them.
+/// An opened data directory, for the people who work it: casework and administration over its
+/// database. (The intake server opens the same folder as an `IntakeDesk` alone.)
 public struct Installation: Sendable {
     public let directory: DataDirectory
     public let configuration: InstallationConfiguration
-    public let storage: SQLiteCaseStorage
-    public let service: CaseService
+    public let casework: Casework
+    public let administration: Administration
+    package let storage: SQLiteCaseStorage
+    private let ledger: Ledger
+    private let pepper: SecureBytes
+    private let recoveryPublicKey: BoxPublicKey
+
+    init(directory: DataDirectory, configuration: InstallationConfiguration, storage: SQLiteCaseStorage, ledger: Ledger, pepper: SecureBytes,
+         recoveryPublicKey: BoxPublicKey) {
+        self.directory = directory
+        self.configuration = configuration
+        self.storage = storage
+        self.ledger = ledger
+        self.pepper = pepper
+        self.recoveryPublicKey = recoveryPublicKey
+        casework = Casework(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey)
+        administration = Administration(ledger: ledger, recoveryPublicKey: recoveryPublicKey, keyParameters: configuration.keyParameters)
+    }
+
+    public var procedure: Procedure { ledger.procedure }
+
+    /// The intake desk over the same database, for tests and benchmarks that play the server.
+    package func intakeDesk() -> IntakeDesk {
+        IntakeDesk(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey)
+    }
 }

@@ -5,7 +5,7 @@ import GrievanceCrypto
 /// Everything the rules need from storage, inside one transaction. This is the narrow interface
 /// a second engine (PostgreSQL) implements; nothing above it knows which engine it runs on.
 /// Every audit entry is appended through the same transaction as the change it records.
-public protocol CaseRepository {
+package protocol CaseRepository {
     /// Runs `body` so that if it throws, its changes alone are undone and the transaction goes on.
     func savepoint<T>(_ body: () throws -> T) throws -> T
 
@@ -26,34 +26,35 @@ public protocol CaseRepository {
     func events() throws -> [Event]
 
     func insertCase(_ row: CaseRow) throws
-    func caseRow(reference: String) throws -> CaseRow?
+    func caseRow(reference: CaseReference) throws -> CaseRow?
     func caseRow(receiptLookup: Digest) throws -> CaseRow?
-    func setStage(reference: String, stage: String, at: Date) throws
+    func setStage(reference: CaseReference, stage: String, at: Date) throws
     /// The cases whose key is sealed to `recipient`, and whether it was assigned to them.
     func cases(sealedTo recipient: String) throws -> [(summary: CaseSummary, assigned: Bool)]
 
-    func insertSeal(reference: String, recipient: String, sealed: [UInt8], assigned: Bool) throws
-    func seal(reference: String, recipient: String) throws -> [UInt8]?
-    func deleteSeal(reference: String, recipient: String) throws
-    func sealRecipients(reference: String) throws -> [(recipient: String, assigned: Bool)]
+    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool) throws
+    /// The copy of the key sealed to `recipient`, and whether it was sealed by an assignment.
+    func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool)?
+    func deleteSeal(reference: CaseReference, recipient: String) throws
+    func sealRecipients(reference: CaseReference) throws -> [(recipient: String, assigned: Bool)]
     /// Every case key sealed to `recipient`, for re-sealing when their key changes.
-    func seals(recipient: String) throws -> [(reference: String, sealed: [UInt8])]
-    func replaceSeal(reference: String, recipient: String, sealed: [UInt8]) throws
+    func seals(recipient: String) throws -> [(reference: CaseReference, sealed: [UInt8])]
+    func replaceSeal(reference: CaseReference, recipient: String, sealed: [UInt8]) throws
 
     /// Stores the record sealed by `seal`, which is given the sequence number the record gets.
-    func appendRecord(reference: String, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64
-    func records(reference: String) throws -> [StoredRecord]
+    func appendRecord(reference: CaseReference, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64
+    func records(reference: CaseReference) throws -> [StoredRecord]
 
-    func insertAttachment(reference: String, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws
+    func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws
     /// The sealed key, the stream header and the chunks in order; nil if there is none.
-    func attachment(reference: String, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])?
+    func attachment(reference: CaseReference, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])?
 
-    func appendTransition(reference: String, stage: String, at: Date) throws
-    func transitions(reference: String) throws -> [(stage: String, enteredAt: Date)]
+    func appendTransition(reference: CaseReference, stage: String, at: Date) throws
+    func transitions(reference: CaseReference) throws -> [StageEntry]
 
     @discardableResult
     func audit(_ draft: AuditEntryDraft) throws -> AuditEntry
-    func auditEntries(caseReference: String) throws -> [AuditEntry]
+    func auditEntries(caseReference: CaseReference) throws -> [AuditEntry]
     /// Signs a checkpoint of the whole log and keeps it (refusing a history that does not extend
     /// the last one signed).
     func signCheckpoint(key: SigningKeyPair) throws -> SignedNote
@@ -62,7 +63,7 @@ public protocol CaseRepository {
 }
 
 /// Opens transactions on a `CaseRepository`.
-public protocol CaseStorage: Sendable {
+package protocol CaseStorage: Sendable {
     func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T
     func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T
     /// The log's name in its checkpoints.

@@ -3,8 +3,8 @@ import GRDB
 
 /// The case tables. Migrations are frozen once shipped: add a new one, never edit one.
 /// Clear columns hold only what routing, deadlines and anonymised statistics need.
-public enum CaseSchema {
-    public static func migrator() -> DatabaseMigrator {
+package enum CaseSchema {
+    package static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         AuditLogSchema.registerMigrations(in: &migrator)
         migrator.registerMigration("cases-v1") { db in

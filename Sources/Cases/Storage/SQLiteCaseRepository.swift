@@ -63,7 +63,7 @@ struct SQLiteCaseRepository: CaseRepository {
             WHERE id = ?
             """, arguments: [p.name, p.roles.sorted().map(\.rawValue).joined(separator: ","), Data(p.boxPublicKey), Data(p.signingPublicKey),
                              Data(stored.wrappedBoxSecret.serialized), Data(stored.wrappedSigningSecret.serialized), p.isDisabled, p.id])
-        guard db.changesCount == 1 else { throw CasesError.noSuchPrincipal(p.id) }
+        guard db.changesCount == 1 else { throw CasesError(.noSuchPerson(p.id)) }
     }
 
     func principal(id: String) throws -> StoredPrincipal? {
@@ -111,13 +111,13 @@ struct SQLiteCaseRepository: CaseRepository {
             INSERT INTO cases (reference, receipt_lookup, event, category, respondent_role, region, channel, language, urgent,
                                stage, stage_entered_at, created_at, reporter_gender, policy_hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [s.reference, Data(row.receiptLookup.bytes), s.event, s.category, s.respondentRole?.rawValue, s.region?.rawValue,
+            """, arguments: [s.reference.rawValue, Data(row.receiptLookup.bytes), s.event, s.category, s.respondentRole?.rawValue, s.region?.rawValue,
                              s.channel.rawValue, s.language, s.urgent, s.stage, Self.millis(s.stageEnteredAt), Self.millis(s.createdAt),
                              s.reporterGender, Data(row.policyHash.bytes)])
     }
 
-    func caseRow(reference: String) throws -> CaseRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE reference = ?"), arguments: [reference]).map(Self.caseRow)
+    func caseRow(reference: CaseReference) throws -> CaseRow? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE reference = ?"), arguments: [reference.rawValue]).map(Self.caseRow)
     }
 
     func caseRow(receiptLookup: Digest) throws -> CaseRow? {
@@ -125,7 +125,7 @@ struct SQLiteCaseRepository: CaseRepository {
     }
 
     private static func caseRow(_ row: Row) throws -> CaseRow {
-        let reference: String = row["reference"]
+        let reference = CaseReference(stored: row["reference"])
         guard let channel = IntakeChannel(rawValue: row["channel"]),
               let lookup = try? Digest(bytes: row["receipt_lookup"] as Data),
               let policy = try? Digest(bytes: row["policy_hash"] as Data)
@@ -139,8 +139,8 @@ struct SQLiteCaseRepository: CaseRepository {
         return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy)
     }
 
-    func setStage(reference: String, stage: String, at: Date) throws {
-        try db.execute(sql: "UPDATE cases SET stage = ?, stage_entered_at = ? WHERE reference = ?", arguments: [stage, Self.millis(at), reference])
+    func setStage(reference: CaseReference, stage: String, at: Date) throws {
+        try db.execute(sql: "UPDATE cases SET stage = ?, stage_entered_at = ? WHERE reference = ?", arguments: [stage, Self.millis(at), reference.rawValue])
     }
 
     func cases(sealedTo recipient: String) throws -> [(summary: CaseSummary, assigned: Bool)] {
@@ -150,44 +150,44 @@ struct SQLiteCaseRepository: CaseRepository {
             """, arguments: [recipient]).map { (try Self.caseRow($0).summary, $0["sealed_assigned"]) }
     }
 
-    func insertSeal(reference: String, recipient: String, sealed: [UInt8], assigned: Bool) throws {
+    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool) throws {
         try db.cachedStatement(sql: "INSERT INTO case_seals (case_ref, recipient, sealed, assigned) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [reference, recipient, Data(sealed), assigned])
+            .execute(arguments: [reference.rawValue, recipient, Data(sealed), assigned])
     }
 
-    func seal(reference: String, recipient: String) throws -> [UInt8]? {
-        try Data.fetchOne(db.cachedStatement(sql: "SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = ?"),
-                          arguments: [reference, recipient]).map { [UInt8]($0) }
+    func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT sealed, assigned FROM case_seals WHERE case_ref = ? AND recipient = ?"),
+                         arguments: [reference.rawValue, recipient]).map { ([UInt8]($0["sealed"] as Data), $0["assigned"]) }
     }
 
-    func deleteSeal(reference: String, recipient: String) throws {
-        try db.execute(sql: "DELETE FROM case_seals WHERE case_ref = ? AND recipient = ?", arguments: [reference, recipient])
+    func deleteSeal(reference: CaseReference, recipient: String) throws {
+        try db.execute(sql: "DELETE FROM case_seals WHERE case_ref = ? AND recipient = ?", arguments: [reference.rawValue, recipient])
     }
 
-    func sealRecipients(reference: String) throws -> [(recipient: String, assigned: Bool)] {
-        try Row.fetchAll(db, sql: "SELECT recipient, assigned FROM case_seals WHERE case_ref = ? ORDER BY recipient", arguments: [reference])
+    func sealRecipients(reference: CaseReference) throws -> [(recipient: String, assigned: Bool)] {
+        try Row.fetchAll(db, sql: "SELECT recipient, assigned FROM case_seals WHERE case_ref = ? ORDER BY recipient", arguments: [reference.rawValue])
             .map { ($0["recipient"], $0["assigned"]) }
     }
 
-    func seals(recipient: String) throws -> [(reference: String, sealed: [UInt8])] {
+    func seals(recipient: String) throws -> [(reference: CaseReference, sealed: [UInt8])] {
         try Row.fetchAll(db, sql: "SELECT case_ref, sealed FROM case_seals WHERE recipient = ? ORDER BY case_ref", arguments: [recipient])
-            .map { ($0["case_ref"], [UInt8]($0["sealed"] as Data)) }
+            .map { (CaseReference(stored: $0["case_ref"]), [UInt8]($0["sealed"] as Data)) }
     }
 
-    func replaceSeal(reference: String, recipient: String, sealed: [UInt8]) throws {
-        try db.execute(sql: "UPDATE case_seals SET sealed = ? WHERE case_ref = ? AND recipient = ?", arguments: [Data(sealed), reference, recipient])
+    func replaceSeal(reference: CaseReference, recipient: String, sealed: [UInt8]) throws {
+        try db.execute(sql: "UPDATE case_seals SET sealed = ? WHERE case_ref = ? AND recipient = ?", arguments: [Data(sealed), reference.rawValue, recipient])
     }
 
-    func appendRecord(reference: String, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64 {
-        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM case_records WHERE case_ref = ?"), arguments: [reference]) ?? 0
+    func appendRecord(reference: CaseReference, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64 {
+        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM case_records WHERE case_ref = ?"), arguments: [reference.rawValue]) ?? 0
         let sequence = UInt64(last) + 1
         try db.cachedStatement(sql: "INSERT INTO case_records (case_ref, seq, kind, sealed, created_at) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [reference, Int64(sequence), kind.rawValue, Data(seal(sequence)), Self.millis(at)])
+            .execute(arguments: [reference.rawValue, Int64(sequence), kind.rawValue, Data(seal(sequence)), Self.millis(at)])
         return sequence
     }
 
-    func records(reference: String) throws -> [StoredRecord] {
-        try Row.fetchAll(db, sql: "SELECT seq, kind, sealed, created_at FROM case_records WHERE case_ref = ? ORDER BY seq", arguments: [reference])
+    func records(reference: CaseReference) throws -> [StoredRecord] {
+        try Row.fetchAll(db, sql: "SELECT seq, kind, sealed, created_at FROM case_records WHERE case_ref = ? ORDER BY seq", arguments: [reference.rawValue])
             .map { row in
                 guard let kind = RecordKind(rawValue: row["kind"]) else { throw CasesError.damaged("a record of \(reference)") }
                 return StoredRecord(sequence: UInt64(row["seq"] as Int64), kind: kind, sealed: [UInt8](row["sealed"] as Data),
@@ -195,38 +195,38 @@ struct SQLiteCaseRepository: CaseRepository {
             }
     }
 
-    func insertAttachment(reference: String, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws {
+    func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws {
         try db.execute(sql: "INSERT INTO case_attachments (case_ref, record_seq, sealed_key, header) VALUES (?, ?, ?, ?)",
-                       arguments: [reference, Int64(recordSequence), Data(sealedKey), Data(header)])
+                       arguments: [reference.rawValue, Int64(recordSequence), Data(sealedKey), Data(header)])
         let insert = try db.cachedStatement(sql: "INSERT INTO case_attachment_chunks (case_ref, record_seq, idx, chunk) VALUES (?, ?, ?, ?)")
         for (index, chunk) in chunks.enumerated() {
-            try insert.execute(arguments: [reference, Int64(recordSequence), index, Data(chunk)])
+            try insert.execute(arguments: [reference.rawValue, Int64(recordSequence), index, Data(chunk)])
         }
     }
 
-    func attachment(reference: String, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])? {
+    func attachment(reference: CaseReference, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])? {
         guard let row = try Row.fetchOne(db, sql: "SELECT sealed_key, header FROM case_attachments WHERE case_ref = ? AND record_seq = ?",
-                                         arguments: [reference, Int64(recordSequence)]) else { return nil }
+                                         arguments: [reference.rawValue, Int64(recordSequence)]) else { return nil }
         let chunks = try Data.fetchAll(db, sql: "SELECT chunk FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? ORDER BY idx",
-                                       arguments: [reference, Int64(recordSequence)]).map { [UInt8]($0) }
+                                       arguments: [reference.rawValue, Int64(recordSequence)]).map { [UInt8]($0) }
         return ([UInt8](row["sealed_key"] as Data), [UInt8](row["header"] as Data), chunks)
     }
 
-    func appendTransition(reference: String, stage: String, at: Date) throws {
+    func appendTransition(reference: CaseReference, stage: String, at: Date) throws {
         try db.cachedStatement(sql: """
             INSERT INTO case_transitions (case_ref, seq, stage, entered_at)
             VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_transitions WHERE case_ref = ?1), ?2, ?3)
-            """).execute(arguments: [reference, stage, Self.millis(at)])
+            """).execute(arguments: [reference.rawValue, stage, Self.millis(at)])
     }
 
-    func transitions(reference: String) throws -> [(stage: String, enteredAt: Date)] {
-        try Row.fetchAll(db, sql: "SELECT stage, entered_at FROM case_transitions WHERE case_ref = ? ORDER BY seq", arguments: [reference])
-            .map { ($0["stage"], Self.date($0["entered_at"])) }
+    func transitions(reference: CaseReference) throws -> [StageEntry] {
+        try Row.fetchAll(db, sql: "SELECT stage, entered_at FROM case_transitions WHERE case_ref = ? ORDER BY seq", arguments: [reference.rawValue])
+            .map { StageEntry(stage: $0["stage"], enteredAt: Self.date($0["entered_at"])) }
     }
 
     func audit(_ draft: AuditEntryDraft) throws -> AuditEntry { try audit.append(draft, in: db) }
 
-    func auditEntries(caseReference: String) throws -> [AuditEntry] { try audit.entries(caseReference: caseReference, in: db) }
+    func auditEntries(caseReference: CaseReference) throws -> [AuditEntry] { try audit.entries(caseReference: caseReference.rawValue, in: db) }
 
     func signCheckpoint(key: SigningKeyPair) throws -> SignedNote { try audit.signCheckpoint(key: key, in: db) }
 

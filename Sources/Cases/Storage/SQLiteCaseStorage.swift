@@ -4,37 +4,37 @@ import GRDB
 
 /// The embedded engine: one SQLite file in the data directory, opened durably (WAL,
 /// synchronous=FULL, foreign keys, secure_delete), migrated on open.
-public struct SQLiteCaseStorage: CaseStorage {
+package struct SQLiteCaseStorage: CaseStorage {
     let pool: DatabasePool
     let audit: AuditLogStore
 
-    public init(path: String, auditOrigin: String) throws {
+    package init(path: String, auditOrigin: String) throws {
         pool = try DurableDatabase.openPool(path: path)
         try CaseSchema.migrator().migrate(pool)
         audit = try AuditLogStore(origin: auditOrigin)
     }
 
-    public func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
+    package func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
         try pool.write { db in try body(SQLiteCaseRepository(db: db, audit: audit)) }
     }
 
-    public func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
+    package func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
         try pool.read { db in try body(SQLiteCaseRepository(db: db, audit: audit)) }
     }
 
-    public var auditOrigin: String { audit.origin }
+    package var auditOrigin: String { audit.origin }
 
-    public func verifyAudit(
+    package func verifyAudit(
         logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote], progress: (UInt64) -> Void
     ) throws -> AuditVerificationReport {
         try pool.read { db in try audit.verify(logKey: logKey, witnessKeys: witnessKeys, held: held, in: db, progress: progress) }
     }
 
-    public func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 {
+    package func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 {
         try pool.read { db in try AuditExport.write(audit, in: db, progress: progress, to: write) }
     }
 
     /// The underlying pool, for the audit log's own operations (verify, export, checkpoints).
-    public var database: DatabasePool { pool }
-    public var auditLog: AuditLogStore { audit }
+    package var database: DatabasePool { pool }
+    package var auditLog: AuditLogStore { audit }
 }

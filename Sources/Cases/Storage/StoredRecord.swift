@@ -1,9 +1,9 @@
 import Foundation
 
 /// An encrypted record as storage holds it.
-public struct StoredRecord: Sendable, Hashable {
-    public let sequence: UInt64
-    public let kind: RecordKind
-    public let sealed: [UInt8]
-    public let createdAt: Date
+package struct StoredRecord: Sendable, Hashable {
+    package let sequence: UInt64
+    package let kind: RecordKind
+    package let sealed: [UInt8]
+    package let createdAt: Date
 }

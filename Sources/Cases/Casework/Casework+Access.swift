@@ -1,0 +1,40 @@
+import GrievanceCrypto
+
+/// A case opened for one action: its row, its key, and the facts the access rule decided on.
+struct OpenedCase {
+    let row: CaseRow
+    let key: SymmetricKey
+    let person: Principal
+    /// What the access rule decided on.
+    let facts: CaseFacts
+    let exclusions: Set<String>
+}
+
+extension Casework {
+    /// Gathers what access depends on — the person as storage holds them now, their copy of the
+    /// key and how they got it, whether they are excluded — and asks the access rule. A refusal
+    /// is logged (after the transaction rolls back) and thrown.
+    func open(_ reference: CaseReference, as actor: UnlockedPrincipal, for action: CaseAction, repository: any CaseRepository) throws -> OpenedCase {
+        guard let row = try repository.caseRow(reference: reference) else { throw CasesError(.noSuchCase(reference)) }
+        guard let person = try repository.principal(id: actor.id)?.principal else { throw CasesError(.noSuchPerson(actor.id)) }
+        let seal = try repository.seal(reference: reference, recipient: actor.id)
+        var key: SymmetricKey?
+        var exclusions: Set<String> = []
+        if let seal {
+            do {
+                key = try CaseKeyEnvelope.open(seal.sealed, caseReference: reference.rawValue, with: actor.boxKeyPair)
+            } catch {
+                throw CasesError.damaged("the key of \(reference) sealed to \(actor.id)")
+            }
+            exclusions = try ledger.exclusions(reference: reference, key: key!, repository: repository)
+        }
+        let holding: KeyHolding = seal.map { $0.assigned ? .assigned : .held } ?? .none
+        let facts = ledger.procedure.facts(for: row.summary, holding: holding, isExcluded: exclusions.contains(actor.id))
+        if case .refused(let refusal) = Access.decide(person, action, facts) {
+            throw AccessDenial(refusal, actor: actor.id, action: action, reference: reference)
+        }
+        // Every action that works a case needs the key; the rule never allows one without it.
+        guard let key else { throw AccessDenial(.notKeyHolder, actor: actor.id, action: action, reference: reference) }
+        return OpenedCase(row: row, key: key, person: person, facts: facts, exclusions: exclusions)
+    }
+}

@@ -1,0 +1,109 @@
+import AuditLog
+import Foundation
+import GrievanceCrypto
+
+extension Casework {
+    /// Gives `targetID` the case key (an investigator, another handler, a late member of the
+    /// appeals panel). The actor must be let assign, and the target let receive by assignment:
+    /// never someone excluded, never a role that cannot read the case.
+    public func assign(_ reference: CaseReference, to targetID: String, by actor: UnlockedPrincipal) throws {
+        try ledger.transaction { repository in
+            let opened = try open(reference, as: actor, for: .assign, repository: repository)
+            guard let target = try repository.principal(id: targetID)?.principal else { throw CasesError(.noSuchPerson(targetID)) }
+            let current = try repository.seal(reference: reference, recipient: targetID)
+            if current?.assigned == true { throw CasesError(.duplicate(.assignment(reference, to: targetID))) }
+            let facts = ledger.procedure.facts(for: opened.row.summary, holding: .assigned, isExcluded: opened.exclusions.contains(targetID))
+            if case .refused(let refusal) = Access.decide(target, .receiveAssigned, facts) {
+                throw AccessDenial(CasesError(.cannotReceive(targetID, refusal)), actor: actor.id, attempted: CaseAction.assign.rawValue,
+                                   reference: reference, reason: "target-\(refusal.reason)")
+            }
+            if current != nil { try repository.deleteSeal(reference: reference, recipient: targetID) }
+            try repository.insertSeal(reference: reference, recipient: targetID, sealed: try ledger.seal(opened.key, of: reference, to: target),
+                                      assigned: true)
+            try repository.audit(ledger.entry(actor.id, "case.assigned", reference, [AuditDetail("to", targetID)]))
+        }
+    }
+
+    /// Moves a case to another stage, if the access rule and the procedure let this person do it
+    /// now, with the reason kept encrypted in the case. Reaching the appeals panel's stage gives
+    /// the panel the key.
+    @discardableResult
+    public func advance(_ reference: CaseReference, to stage: String, reason: String, by actor: UnlockedPrincipal) throws -> CaseSummary {
+        try Ledger.checkText(reason, field: .reason)
+        return try ledger.transaction { repository in
+            let opened = try open(reference, as: actor, for: .advance, repository: repository)
+            let summary = opened.row.summary
+            let now = ledger.clock()
+            if case .failure(let refusal) = ledger.procedure.decide(from: summary.stage, to: stage, roles: opened.person.roles, isPerson: true,
+                                                                   enteredAt: summary.stageEnteredAt, now: now) {
+                throw AccessDenial(CasesError(.stageChange(refusal)), actor: actor.id, attempted: CaseAction.advance.rawValue,
+                                   reference: reference, reason: "procedure")
+            }
+            try repository.setStage(reference: reference, stage: stage, at: now)
+            try repository.appendTransition(reference: reference, stage: stage, at: now)
+            try ledger.appendRecord(RecordBody(author: actor.id, text: reason, stage: stage), kind: .stageReason, key: opened.key,
+                                    reference: reference, repository: repository)
+            try repository.audit(ledger.entry(actor.id, "case.advanced", reference, [AuditDetail("from", summary.stage), AuditDetail("to", stage)]))
+            guard let moved = try repository.caseRow(reference: reference) else { throw CasesError(.noSuchCase(reference)) }
+            try grantPanel(moved.summary, key: opened.key, exclusions: opened.exclusions, by: actor, repository: repository)
+            return moved.summary
+        }
+    }
+
+    /// Seals the key to each member of the appeals panel the access rule lets receive it in the
+    /// case's new stage (none outside the panel's stage), and logs how many.
+    private func grantPanel(_ summary: CaseSummary, key: SymmetricKey, exclusions: Set<String>, by actor: UnlockedPrincipal,
+                            repository: any CaseRepository) throws {
+        var granted = 0
+        for person in try repository.principals().map(\.principal) where try repository.seal(reference: summary.reference, recipient: person.id) == nil {
+            let facts = ledger.procedure.facts(for: summary, holding: .none, isExcluded: exclusions.contains(person.id))
+            guard Access.decide(person, .receivePanel, facts).isAllowed else { continue }
+            try repository.insertSeal(reference: summary.reference, recipient: person.id, sealed: try ledger.seal(key, of: summary.reference, to: person),
+                                      assigned: false)
+            granted += 1
+        }
+        if granted > 0 {
+            try repository.audit(ledger.entry(actor.id, "case.panel-granted", summary.reference, [AuditDetail("recipients", String(granted))]))
+        }
+    }
+
+    /// Adds a handler's note, encrypted; the reporter never sees notes.
+    public func addNote(_ reference: CaseReference, text: String, by actor: UnlockedPrincipal) throws {
+        try addText(text, to: reference, as: .note, for: .note, logged: "case.note-added", field: .note, by: actor)
+    }
+
+    /// Sends a message to the reporter, who reads it with their receipt.
+    public func messageReporter(_ reference: CaseReference, text: String, by actor: UnlockedPrincipal) throws {
+        try addText(text, to: reference, as: .messageToReporter, for: .message, logged: "case.message-sent", field: .message, by: actor)
+    }
+
+    private func addText(
+        _ text: String, to reference: CaseReference, as kind: RecordKind, for action: CaseAction, logged: String, field: Field,
+        by actor: UnlockedPrincipal
+    ) throws {
+        try Ledger.checkText(text, field: field)
+        try ledger.transaction { repository in
+            let opened = try open(reference, as: actor, for: action, repository: repository)
+            let sequence = try ledger.appendRecord(RecordBody(author: actor.id, text: text), kind: kind, key: opened.key, reference: reference,
+                                                   repository: repository)
+            try repository.audit(ledger.entry(actor.id, logged, reference, [AuditDetail("record", String(sequence))]))
+        }
+    }
+
+    /// Keeps `targetID` away from a case (a conflict of interest): adds them to the encrypted
+    /// exclusions and deletes their copy of the key if they hold one.
+    public func exclude(_ reference: CaseReference, principal targetID: String, by actor: UnlockedPrincipal) throws {
+        try ledger.transaction { repository in
+            let opened = try open(reference, as: actor, for: .exclude, repository: repository)
+            guard targetID != actor.id else { throw CasesError.invalid(.person, .selfExclusion) }
+            guard try repository.principal(id: targetID) != nil else { throw CasesError(.noSuchPerson(targetID)) }
+            try ledger.appendRecord(RecordBody(author: actor.id, exclusions: opened.exclusions.union([targetID]).sorted()), kind: .exclusions,
+                                    key: opened.key, reference: reference, repository: repository)
+            try repository.audit(ledger.entry(actor.id, "case.exclusion-added", reference))
+            if try repository.seal(reference: reference, recipient: targetID) != nil {
+                try repository.deleteSeal(reference: reference, recipient: targetID)
+                try repository.audit(ledger.entry(actor.id, "case.access-revoked", reference, [AuditDetail("from", targetID)]))
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import AuditLog
+import Foundation
+
+/// What the intake desk, casework and administration share: the storage, the procedure and the
+/// clock, and the one way to change anything — a transaction that writes its audit entry with
+/// it, and that logs a refusal even though the refused change rolls back. It holds no key.
+struct Ledger: Sendable {
+    static let recoveryRecipient = "@recovery"
+    static let reporterRecipient = "@reporter"
+
+    let storage: any CaseStorage
+    let procedure: Procedure
+    let clock: @Sendable () -> Date
+
+    /// Runs `body` in one write transaction. A denial rolls the transaction back, is then
+    /// logged in a transaction of its own, and is thrown as its `CasesError`.
+    func transaction<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
+        do {
+            return try storage.write(body)
+        } catch let denial as AccessDenial {
+            try storage.write { repository in _ = try repository.audit(denial.entry) }
+            throw denial.error
+        }
+    }
+
+    /// Logs a denial found before any transaction began, and throws its error.
+    func refuse(_ denial: AccessDenial) throws -> Never {
+        try storage.write { repository in _ = try repository.audit(denial.entry) }
+        throw denial.error
+    }
+
+    /// An entry by `actor`, now.
+    func entry(_ actor: String, _ action: String, _ reference: CaseReference? = nil, _ details: [AuditDetail] = []) -> AuditEntryDraft {
+        AuditEntryDraft(actor: actor, action: action, caseReference: reference?.rawValue, details: details, time: clock())
+    }
+}

@@ -1,0 +1,72 @@
+/// A refusal or failure of Cases, as a code with its values. It never holds complaint content,
+/// receipts or passphrases. `description` says it in plain English for logs and tests; each
+/// face renders it for its people: the command line adds a hint, the server says a field's
+/// problem in the reporter's language.
+public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: Hashable, Sendable {
+        case noSuchCase(CaseReference)
+        case noSuchPerson(String)
+        case noSuchEvent(String)
+        case noSuchAttachment(CaseReference, UInt64)
+        case unknownCategory(String)
+        case invalid(Field, Problem)
+        /// The access rule's refusal; the attempt was logged.
+        case refused(AccessRefusal)
+        /// The access rule's refusal to give this person the case (by assignment); logged.
+        case cannotReceive(String, AccessRefusal)
+        /// Only an administrator does this; the attempt was logged.
+        case administratorsOnly(AdministrativeAction)
+        /// The first person of an installation is added without an administrator, and must be one.
+        case firstPersonMustAdminister
+        /// The person holds no copy of the log key.
+        case noLogKey(String)
+        case stageChange(StageChangeRefusal)
+        case wrongPassphrase
+        /// Deliberately the same for a receipt that never existed and one that is mistyped.
+        case noCaseForReceipt
+        case duplicate(Duplicate)
+        /// Stored data that does not decrypt or decode: tampering, or a damaged file. Names the item.
+        case damaged(String)
+    }
+
+    public let code: Code
+
+    public init(_ code: Code) { self.code = code }
+
+    public static func invalid(_ field: Field, _ problem: Problem) -> Self { Self(.invalid(field, problem)) }
+    public static func damaged(_ what: String) -> Self { Self(.damaged(what)) }
+    public static let wrongPassphrase = Self(.wrongPassphrase)
+    public static let noCaseForReceipt = Self(.noCaseForReceipt)
+
+    /// The field at fault and its problem, for a refusal of something a client sent; nil for
+    /// every other kind of error.
+    public var fieldProblem: (field: Field, problem: Problem)? {
+        switch code {
+        case .invalid(let field, let problem): (field, problem)
+        case .unknownCategory: (.category, .unknown)
+        case .noSuchEvent: (.event, .unknown)
+        default: nil
+        }
+    }
+
+    public var description: String {
+        switch code {
+        case .noSuchCase(let reference): "no case \(reference)"
+        case .noSuchPerson(let id): "no person with id \(id)"
+        case .noSuchEvent(let slug): "no event \(slug)"
+        case .noSuchAttachment(let reference, let number): "\(reference) has no attachment #\(number)"
+        case .unknownCategory(let id): "the procedure has no category \(id)"
+        case .invalid(let field, let problem): problem.sentence(about: field)
+        case .refused(let refusal): "not allowed: \(refusal)"
+        case .cannotReceive(let id, let refusal): "not allowed: \(id) cannot be given the case: \(refusal)"
+        case .administratorsOnly(let action): "not allowed: \(action.phrase) is for administrators"
+        case .firstPersonMustAdminister: "not allowed: only the first person is added without an administrator, and must be one"
+        case .noLogKey(let id): "not allowed: \(id) holds no copy of the log key"
+        case .stageChange(let refusal): "stage change refused: \(refusal)"
+        case .wrongPassphrase: "wrong passphrase"
+        case .noCaseForReceipt: "no case matches this receipt"
+        case .duplicate(let what): "\(what)"
+        case .damaged(let what): "stored data does not decrypt or decode: \(what)"
+        }
+    }
+}

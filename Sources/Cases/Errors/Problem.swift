@@ -1,0 +1,76 @@
+/// What is wrong with a value, with the numbers that say so; the words are each face's.
+public enum Problem: Sendable, Hashable {
+    /// Names a category, event or person the system does not know.
+    case unknown
+    case empty
+    case tooLong(maximumBytes: Int)
+    case tooShort(minimumCharacters: Int)
+    case tooMany(maximum: Int)
+    /// A file over the limit, in bytes.
+    case tooLarge(maximumBytes: Int)
+    case notALanguageTag
+    case notAReference
+    /// Ids and slugs: 1 to 64 of a-z, 0-9 and the separators given.
+    case notAnIdentifier(separators: String)
+    case notADate
+    case endsBeforeStarts
+    case placeWhenOnline
+    case placeMissing
+    case notOneOf([String])
+    case notAWebAddress
+    case notThisOrganisations
+    /// Web reports come from reporters, never from a handler on their behalf.
+    case webNotOnBehalf
+    /// Reports by this channel are filed by a handler on the reporter's behalf.
+    case needsHandler(IntakeChannel)
+    case ownAdministratorRole
+    case selfDisable
+    case selfExclusion
+    case disabled
+    case alreadyDisabled
+    /// It changed since it was read; running again will read it afresh.
+    case changedMeanwhile
+    /// It does not parse; says why.
+    case malformed(String)
+
+    /// The problem said of `field`, as one sentence: "the note must not be empty".
+    public func sentence(about field: Field) -> String {
+        switch self {
+        case .ownAdministratorRole: "you cannot take away your own administrator role"
+        case .selfDisable: "you cannot disable yourself"
+        case .selfExclusion: "you cannot exclude yourself from a case"
+        case .webNotOnBehalf, .needsHandler, .changedMeanwhile: description
+        default: "\(field.phrase) \(description)"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unknown: "names nothing this system knows"
+        case .empty: "must not be empty"
+        case .tooLong(let bytes): "is longer than \(bytes) bytes"
+        case .tooShort(let characters): "is shorter than \(characters) characters"
+        case .tooMany(let maximum): "lists more than \(maximum)"
+        case .tooLarge(let bytes): "is larger than \(bytes / (1024 * 1024)) MB"
+        case .notALanguageTag: "is not a language tag"
+        case .notAReference: "is not a case reference (GRV- and eight letters and digits)"
+        case .notAnIdentifier(let separators): "must be 1 to 64 of a-z, 0-9 and \(separators)"
+        case .notADate: "must be dates written YYYY-MM-DD"
+        case .endsBeforeStarts: "end before they start"
+        case .placeWhenOnline: "cannot be a city or country for an online event"
+        case .placeMissing: "needs a city and a two-letter country code, or the event marked online"
+        case .notOneOf(let choices): "must be one of \(choices.joined(separator: ", "))"
+        case .notAWebAddress: "must be an http or https address"
+        case .notThisOrganisations: "is not this organisation's"
+        case .webNotOnBehalf: "web reports come from reporters themselves, not from a handler"
+        case .needsHandler(let channel): "\(channel.rawValue) reports are filed by a handler on the reporter's behalf"
+        case .ownAdministratorRole: "would take away your own administrator role"
+        case .selfDisable: "is you: nobody disables their own account"
+        case .selfExclusion: "is you: nobody excludes themselves from a case"
+        case .disabled: "is disabled"
+        case .alreadyDisabled: "is already disabled"
+        case .changedMeanwhile: "something changed while this ran; run it again"
+        case .malformed(let why): "does not parse: \(why)"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import AuditLog
+import Foundation
+import GrievanceCrypto
+
+extension CaseFiling {
+    /// The limits on what a report may hold; every way of filing is held to them.
+    static let maximumGenderBytes = 64
+    static let maximumLanguageBytes = 16
+    static let maximumExcluded = 50
+
+    static func check(_ intake: Intake, attachments: [SealedAttachment]) throws(CasesError) {
+        guard attachments.count <= AttachmentSealer.maximumCount else { throw .invalid(.attachments, .tooMany(maximum: AttachmentSealer.maximumCount)) }
+        try Ledger.checkText(intake.content.description, field: .description)
+        let content = intake.content
+        for (field, value) in [(Field.occurred, content.occurred), (.location, content.location), (.respondent, content.respondent),
+                               (.witnesses, content.witnesses), (.reporterName, content.reporterName), (.reporterContact, content.reporterContact)] {
+            if let value, value.utf8.count > Ledger.maximumTextBytes { throw .invalid(field, .tooLong(maximumBytes: Ledger.maximumTextBytes)) }
+        }
+        if let gender = intake.reporterGender, gender.utf8.count > maximumGenderBytes { throw .invalid(.gender, .tooLong(maximumBytes: maximumGenderBytes)) }
+        if let language = intake.language, language.utf8.count > maximumLanguageBytes { throw .invalid(.language, .notALanguageTag) }
+        guard intake.excludeHandlers.count <= maximumExcluded else { throw .invalid(.excludeHandlers, .tooMany(maximum: maximumExcluded)) }
+    }
+
+    /// The case's rows, in the filing's transaction: clear facts, seals, the complaint, its
+    /// attachments, the exclusions, the first stage and the audit entry.
+    func write(
+        _ intake: Intake, category: CaseCategory, channel: IntakeChannel, author: String, reference: CaseReference, lookup: Digest,
+        key: SymmetricKey, seals: [(String, [UInt8])], attachments: [SealedAttachment], repository: any CaseRepository
+    ) throws {
+        let now = ledger.clock()
+        let stage = ledger.procedure.initialStage.id
+        try repository.insertCase(CaseRow(
+            summary: CaseSummary(
+                reference: reference, event: intake.event, category: category.id, respondentRole: intake.respondentRole,
+                region: intake.region, channel: channel, language: intake.language, urgent: intake.urgent, stage: stage,
+                stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender),
+            receiptLookup: lookup, policyHash: ledger.procedure.hash))
+        for (recipient, sealed) in seals {
+            try repository.insertSeal(reference: reference, recipient: recipient, sealed: sealed, assigned: false)
+        }
+        try ledger.appendRecord(RecordBody(author: author, complaint: intake.content), kind: .complaint, key: key, reference: reference,
+                                repository: repository)
+        try storeAttachments(attachments, author: author, key: key, reference: reference, repository: repository)
+        if !intake.excludeHandlers.isEmpty {
+            try ledger.appendRecord(RecordBody(author: author, exclusions: Set(intake.excludeHandlers).sorted()), kind: .exclusions, key: key,
+                                    reference: reference, repository: repository)
+        }
+        try repository.appendTransition(reference: reference, stage: stage, at: now)
+        try repository.audit(ledger.entry(author, "case.filed", reference, [
+            AuditDetail("category", category.id), AuditDetail("channel", channel.rawValue),
+            AuditDetail("recipients", String(seals.count - 2)), AuditDetail("urgent", intake.urgent ? "yes" : "no"),
+            AuditDetail("attachments", String(attachments.count)), AuditDetail("policy", ledger.procedure.hash.hex),
+        ]))
+    }
+
+    /// A record describing each attachment, its key sealed under the case key, its chunks as
+    /// they were encrypted.
+    private func storeAttachments(_ attachments: [SealedAttachment], author: String, key: SymmetricKey, reference: CaseReference,
+                                  repository: any CaseRepository) throws {
+        for attachment in attachments {
+            let sequence = try ledger.appendRecord(RecordBody(author: author, attachment: attachment.info), kind: .attachment, key: key,
+                                                   reference: reference, repository: repository)
+            let sealedKey = XChaCha20Poly1305.seal(attachment.key.secret, key: key,
+                                                   associatedData: AttachmentSealer.keyAssociatedData(reference: reference, sequence: sequence))
+            try repository.insertAttachment(reference: reference, recordSequence: sequence, sealedKey: sealedKey, header: attachment.header,
+                                            chunks: attachment.chunks)
+        }
+    }
+}

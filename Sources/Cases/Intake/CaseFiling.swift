@@ -1,0 +1,86 @@
+import AuditLog
+import Foundation
+import GrievanceCrypto
+
+/// Filing a report, for the intake desk (reporters on the web) and for casework (a handler on
+/// a reporter's behalf): checked, routed by the access rule, sealed with public keys alone, and
+/// committed together with the filings that arrive meanwhile.
+struct CaseFiling: Sendable {
+    let ledger: Ledger
+    /// Keys the receipt lookup; it opens nothing.
+    let pepper: SecureBytes
+    let recoveryPublicKey: BoxPublicKey
+    let routing = RoutingCache()
+    /// Filings from concurrent reporters commit together, one fsync for all.
+    let commits = GroupCommitter<FiledCase?>()
+
+    /// Files `intake`. The case key is sealed to everyone the access rule lets receive it by
+    /// routing, to the filer if the rule lets them hold what they filed, to the recovery key and
+    /// to the reporter's receipt.
+    func file(_ intake: Intake, channel: IntakeChannel, filer: Principal?, attachments: [SealedAttachment]) throws -> FiledCase {
+        guard let category = ledger.procedure.category(intake.category) else { throw CasesError(.unknownCategory(intake.category)) }
+        try Self.check(intake, attachments: attachments)
+        try checkChannel(channel, filer: filer)
+        let receipt = Receipt.generate()
+        let lookup = try receipt.lookupHash(pepper: pepper)
+        let caseKey = SymmetricKey.generate()
+        var candidates = try routing.get() ?? ledger.storage.read { repository in
+            (try repository.principalsGeneration(), try repository.principals().map(\.principal))
+        }
+        for _ in 0..<3 {
+            let reference = CaseReference.random()
+            let recipients = self.recipients(of: intake, among: candidates.principals, filer: filer)
+            // Sealing is the costly part: done before the write lock is taken.
+            let seals = try recipients.map { ($0.id, try ledger.seal(caseKey, of: reference, to: $0)) }
+                + [(Ledger.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: recoveryPublicKey)),
+                   (Ledger.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: receipt.publicKey))]
+            let generation = candidates.generation
+            let filed: FiledCase? = try commits.submit(to: ledger.storage) { repository in
+                // Someone was added or changed since the routing was read: read it again, re-seal.
+                guard try repository.principalsGeneration() == generation, try repository.caseRow(reference: reference) == nil else { return nil }
+                if let event = intake.event, try !repository.eventExists(event) { throw CasesError(.noSuchEvent(event)) }
+                try write(intake, category: category, channel: channel, author: filer?.id ?? "reporter", reference: reference,
+                          lookup: lookup, key: caseKey, seals: seals, attachments: attachments, repository: repository)
+                let stage = ledger.procedure.initialStage.id
+                return FiledCase(reference: reference, receipt: receipt, stage: stage,
+                                 stageDue: ledger.procedure.stageDuration(stage: stage, category: category.id))
+            }
+            if let filed {
+                routing.set(generation: candidates.generation, principals: candidates.principals)
+                return filed
+            }
+            candidates = try ledger.storage.read { repository in (try repository.principalsGeneration(), try repository.principals().map(\.principal)) }
+        }
+        throw CasesError(.duplicate(.caseReference))
+    }
+
+    /// Who receives a new case: each person the access rule lets receive it by routing, and the
+    /// filer if it lets them hold what they filed. The reporter's exclusions count for both.
+    func recipients(of intake: Intake, among people: [Principal], filer: Principal?) -> [Principal] {
+        let procedure = ledger.procedure
+        let excluded = Set(intake.excludeHandlers)
+        func facts(for person: Principal) -> CaseFacts {
+            procedure.facts(stage: procedure.initialStage.id, category: intake.category, urgent: intake.urgent, holding: .none,
+                            isExcluded: excluded.contains(person.id))
+        }
+        var recipients = people.filter { Access.decide($0, .receiveRouted, facts(for: $0)).isAllowed }
+        if let filer, !recipients.contains(where: { $0.id == filer.id }), Access.decide(filer, .receiveAsFiler, facts(for: filer)).isAllowed {
+            recipients.append(filer)
+        }
+        return recipients
+    }
+
+    /// Web reports come from reporters; the others from a handler the access rule lets file.
+    private func checkChannel(_ channel: IntakeChannel, filer: Principal?) throws {
+        switch (channel, filer) {
+        case (.web, nil): return
+        case (.web, _?): throw CasesError.invalid(.channel, .webNotOnBehalf)
+        case (_, nil): throw CasesError.invalid(.channel, .needsHandler(channel))
+        case (_, let filer?):
+            let facts = CaseFacts(stage: ledger.procedure.initialStage.id, panelStage: ledger.procedure.panelStage.id, holding: .none)
+            if case .refused(let refusal) = Access.decide(filer, .file, facts) {
+                try ledger.refuse(AccessDenial(refusal, actor: filer.id, action: .file, reference: nil))
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import AuditLog
+import Foundation
+import GrievanceCrypto
+
+/// The intake server's only door into Cases: a reporter files, follows up and replies. It is
+/// made from public keys alone — the recovery key's public half, each person's public keys as
+/// storage holds them — so the server that holds it holds nothing that opens a case filed
+/// before it was taken over; a reporter's own case opens only with the key their receipt
+/// derives, for as long as the request lasts.
+public struct IntakeDesk: Sendable {
+    let ledger: Ledger
+    let filing: CaseFiling
+    /// A case key sealed to nobody's key: a receipt that matches no case is made to open it, so
+    /// that a wrong receipt costs what a right one does.
+    let decoySeal: [UInt8]
+
+    init(ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey) {
+        self.ledger = ledger
+        filing = CaseFiling(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey)
+        decoySeal = CaseKeyEnvelope.seal(.generate(), caseReference: Self.decoyReference.rawValue, to: BoxKeyPair.generate().publicKey)
+    }
+
+    static let decoyReference = CaseReference(stored: "GRV-00000000")
+
+    public var procedure: Procedure { ledger.procedure }
+
+    /// Files a report a reporter sent through the web page or the API.
+    public func file(_ intake: Intake, attachments: [SealedAttachment] = []) throws -> FiledCase {
+        try filing.file(intake, channel: .web, filer: nil, attachments: attachments)
+    }
+
+    /// The choices the intake page offers; clear data only.
+    public func intakeOptions() throws -> IntakeOptions {
+        try ledger.storage.read { repository in
+            IntakeOptions(
+                events: try repository.events(), categories: ledger.procedure.categories,
+                handlers: try repository.principals().map(\.principal).filter(Access.mayEverHold)
+                    .map { IntakeOptions.Person(id: $0.id, name: $0.name) })
+        }
+    }
+}

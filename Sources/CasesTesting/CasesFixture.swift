@@ -1,0 +1,115 @@
+import AuditLog
+import Cases
+import Foundation
+import GRDB
+
+/// The one fixture every test target and benchmark starts from: a real data directory, made as
+/// `grievance-cli init` makes it, with one person of every role (two handlers), two events, a
+/// clock the test moves, and each person's passphrase and unlocked keys. Keys are generated here,
+/// at the interactive cost; nothing secret is in the repository.
+public struct CasesFixture: Sendable {
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let policies = repository.appendingPathComponent("policies")
+    public static let procedureURL = policies.appendingPathComponent("grievance-procedure.yaml")
+
+    /// Everyone the fixture adds, the first being the administrator `init` makes.
+    public static let roster: [(id: String, roles: Set<Role>)] = [
+        ("admin", [.admin]), ("amina", [.handler]), ("bruno", [.handler]), ("sofia", [.safeguardingLead]),
+        ("ivan", [.investigator]), ("ana", [.appeals]), ("exec", [.executive]), ("audi", [.auditor]),
+    ]
+
+    public static let congress = Event(slug: "congress-2027", name: "World Congress 2027", kind: .congress, city: "Nairobi", country: "KE",
+                                       online: false, starts: "2027-05-10", ends: "2027-05-14")
+    public static let webinar = Event(slug: "webinar-2027", name: "Organising Webinar", kind: .webinar, city: nil, country: nil, online: true,
+                                      starts: "2027-06-01", ends: "2027-06-01")
+
+    /// The temporary folder holding the data directory, removed by `remove()`.
+    public let folder: URL
+    public let installation: Installation
+    public let intake: IntakeDesk
+    public let clock: TestClock
+    public let recoveryKey: RecoveryKey
+    public let passphrases: [String: String]
+    public let people: [String: UnlockedPrincipal]
+
+    /// `procedure` replaces the shipped procedure's text; `roster` and `events` what is added;
+    /// `parent` is where the fixture's folder is made (a benchmark wants a real disk, not tmpfs).
+    public init(procedure: String? = nil, roster: [(id: String, roles: Set<Role>)] = Self.roster, events: [Event] = [Self.congress, Self.webinar],
+                clock: TestClock = TestClock(), in parent: URL = FileManager.default.temporaryDirectory) throws {
+        folder = parent.appendingPathComponent("grievance-fixture-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.clock = clock
+        let (adminID, _) = roster[0]
+        var passphrases = [adminID: Self.newPassphrase(for: adminID)]
+        let made = try DataDirectory.create(
+            at: folder.appendingPathComponent("data").path, organisation: "Test Workers Network", adminID: adminID, adminName: adminID.capitalized,
+            passphrase: Passphrase(utf8: passphrases[adminID]!), procedureText: procedure.map { Data($0.utf8) } ?? Data(contentsOf: Self.procedureURL),
+            procedureFile: "grievance-procedure.yaml", keyCost: "interactive", clock: { clock.now })
+        installation = made.installation
+        intake = made.installation.intakeDesk()
+        recoveryKey = made.recoveryKey
+        var people = [adminID: made.admin]
+        for (id, roles) in roster.dropFirst() {
+            passphrases[id] = Self.newPassphrase(for: id)
+            try installation.administration.addPrincipal(id: id, name: id.capitalized, roles: roles, passphrase: Passphrase(utf8: passphrases[id]!),
+                                                         by: made.admin)
+            people[id] = try installation.administration.unlock(id: id, passphrase: Passphrase(utf8: passphrases[id]!))
+        }
+        for event in events { try installation.administration.addEvent(event, by: made.admin) }
+        self.passphrases = passphrases
+        self.people = people
+    }
+
+    /// A passphrase made afresh for each run.
+    public static func newPassphrase(for id: String) -> String { "passphrase of \(id) \(UUID().uuidString.prefix(8))" }
+
+    public subscript(id: String) -> UnlockedPrincipal { people[id]! }
+
+    public var casework: Casework { installation.casework }
+    public var administration: Administration { installation.administration }
+    public var procedure: Procedure { installation.procedure }
+    public var dataDirectory: URL { installation.directory.url }
+
+    /// The database itself, for tests that tamper with it as an insider would.
+    public var database: DatabasePool { installation.storage.database }
+
+    /// A report whose every text carries `marker`, to be looked for where it must never be.
+    public static func intake(_ category: String = "harassment", marker: String = "", exclude: [String] = [], event: String? = nil) -> Intake {
+        Intake(category: category, event: event, region: .africa, language: "en", excludeHandlers: exclude,
+               content: ComplaintContent(description: "What happened \(marker)-description", respondent: "\(marker)-respondent",
+                                         reporterName: "\(marker)-name", reporterContact: "\(marker)-contact@example.org",
+                                         contactConsent: ["email": true]))
+    }
+
+    /// The audit log's entries from `first` on.
+    public func auditEntries(since first: UInt64 = 0) throws -> [AuditEntry] {
+        let storage = installation.storage
+        return try storage.database.read { db in
+            let size = try storage.auditLog.size(in: db)
+            return try (min(first, size)..<size).compactMap { try storage.auditLog.entry(at: $0, in: db) }
+        }
+    }
+
+    public func auditSize() throws -> UInt64 { try database.read { db in try installation.storage.auditLog.size(in: db) } }
+
+    /// How many refusals the log holds.
+    public func denials() throws -> Int { try auditEntries().filter { $0.action == "access.denied" }.count }
+
+    /// Every file of the data directory and beside it, with its bytes: database, WAL, pepper,
+    /// configuration, and anything a test wrote there.
+    public func filesOnDisk() throws -> [(name: String, bytes: Data)] {
+        try FileManager.default.subpathsOfDirectory(atPath: folder.path).compactMap { name in
+            var isFolder: ObjCBool = false
+            let path = folder.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+            return (name, try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+    }
+
+    /// The names of the files on disk that hold `marker`, as text or as bytes.
+    public func filesHolding(_ marker: String) throws -> [String] {
+        try filesOnDisk().filter { $0.bytes.range(of: Data(marker.utf8)) != nil }.map(\.name)
+    }
+
+    public func remove() { try? FileManager.default.removeItem(at: folder) }
+}

@@ -1,0 +1,13 @@
+import Foundation
+import Synchronization
+
+/// A clock a test moves by hand.
+public final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    public init(_ start: Date = ISO8601DateFormatter().date(from: "2027-03-01T09:00:00Z")!) { current = Mutex(start) }
+
+    public var now: Date { current.withLock { $0 } }
+
+    public func advance(days: Double) { current.withLock { $0 = $0.addingTimeInterval(days * 86_400) } }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Cases
+
+struct OpenCaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "File a report on a reporter's behalf (hotline, in person, e-mail).",
+        discussion: """
+            Prints the case reference and the reporter's receipt. Pass the receipt to the reporter \
+            and to nobody else: it is their only way to follow the case, it is stored nowhere, and \
+            it cannot be shown again. Categories are those of the procedure \
+            (`grievance-cli policy check` lists them).
+            """)
+
+    @OptionGroup var directory: DataDirectoryOption
+    @OptionGroup var actor: ActorOption
+    @OptionGroup var output: JSONOption
+
+    @Option(help: "The category, e.g. harassment, safeguarding-child.")
+    var category: String
+
+    @Option(help: "How the report reached you: hotline, in-person or email.")
+    var channel: IntakeChannel
+
+    @Option(help: "What happened, in the reporter's words (default: read from standard input).")
+    var description: String?
+
+    @Option(help: ArgumentHelp("The event it happened at (its slug); leave out for the organisation itself.", valueName: "SLUG"))
+    var event: String?
+
+    @Option(help: "When it happened.")
+    var occurred: String?
+
+    @Option(help: "Where it happened.")
+    var location: String?
+
+    @Option(help: "Who the report is about.")
+    var respondent: String?
+
+    @Option(help: "The respondent's role under the Code of Conduct.")
+    var respondentRole: RespondentRole?
+
+    @Option(help: "Who saw it.")
+    var witnesses: String?
+
+    @Option(help: "The reporter's name, if they give it.")
+    var reporterName: String?
+
+    @Option(help: "How to reach the reporter, if they agree to it.")
+    var reporterContact: String?
+
+    @Option(name: .customLong("consent"),
+            help: ArgumentHelp("A way the reporter agrees to be contacted (email, phone, …); repeat for several.", valueName: "CHANNEL"))
+    var consents: [String] = []
+
+    @Option(help: "The region it concerns.")
+    var region: Region?
+
+    @Option(help: "The reporter's language, e.g. en, ru, es, fr.")
+    var language: String?
+
+    @Option(help: "The reporter's self-declared gender, if they give it (for the anonymised statistics only).")
+    var gender: String?
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("A handler the reporter wants kept away from the case; repeat for several.",
+                                                             valueName: "ID"))
+    var excluded: [String] = []
+
+    @Flag(help: "A crisis or immediate risk: the safeguarding lead gets the case at once.")
+    var urgent = false
+
+    func run() throws {
+        let session = try actor.session(in: directory)
+        let text = try TextInput.read(description, what: "description")
+        let content = ComplaintContent(
+            description: text, occurred: occurred, location: location, respondent: respondent, witnesses: witnesses,
+            reporterName: reporterName, reporterContact: reporterContact,
+            contactConsent: Dictionary(consents.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
+        let filed = try session.casework.file(
+            Intake(category: category, event: event, respondentRole: respondentRole, region: region, language: language, urgent: urgent,
+                   reporterGender: gender, excludeHandlers: excluded, content: content),
+            channel: channel, by: session.actor)
+        if output.enabled {
+            return try Output.json(["reference": filed.reference.rawValue, "receipt": filed.receipt.formatted, "stage": filed.stage])
+        }
+        print("Filed \(filed.reference) (stage \(filed.stage)).")
+        print("Receipt for the reporter, shown once: \(filed.receipt.formatted)")
+    }
+}

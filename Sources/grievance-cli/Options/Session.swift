@@ -1,0 +1,10 @@
+import Cases
+
+/// An opened data directory and the person acting on it, unlocked.
+struct Session {
+    let installation: Installation
+    let actor: UnlockedPrincipal
+
+    var casework: Casework { installation.casework }
+    var administration: Administration { installation.administration }
+}

@@ -1,9 +1,0 @@
-import Cases
-
-/// An opened data directory and the person acting on it, unlocked.
-struct Session {
-    let installation: Installation
-    let actor: UnlockedPrincipal
-
-    var service: CaseService { installation.service }
-}

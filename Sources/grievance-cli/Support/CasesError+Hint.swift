@@ -1,0 +1,50 @@
+import Cases
+
+/// What to do next, in one line, for each refusal Cases can give: the command line's own words,
+/// naming its own commands.
+extension CasesError {
+    var hint: String {
+        switch code {
+        case .noSuchCase: "check the reference with `case list`"
+        case .noSuchPerson: "see who exists with `handler list`"
+        case .noSuchEvent: "see the events with `event list`"
+        case .noSuchAttachment(let reference, _): "`case show \(reference)` lists its attachments and their numbers"
+        case .unknownCategory: "`policy check` lists the categories of the procedure"
+        case .invalid(let field, let problem): Self.hint(field, problem)
+        case .refused(.disabled): "ask an administrator; the attempt was logged"
+        case .refused(.excluded): "you are excluded from this case; the attempt was logged"
+        case .refused(.notInPanelStage(let stage)): "the panel receives a case when it reaches '\(stage)'; the attempt was logged"
+        case .refused(.neverReadsCases): "only handlers, safeguarding leads, investigators and the appeals panel work cases; the attempt was logged"
+        case .refused: "ask a handler who holds the case to assign it to you; the attempt was logged"
+        case .cannotReceive(_, .excluded): "the reporter or a handler excluded this person; choose someone else (the attempt was logged)"
+        case .cannotReceive: "assign the case to a handler, safeguarding lead or investigator, or to the appeals panel in its stage; the attempt was logged"
+        case .administratorsOnly: "ask an administrator; the attempt was logged"
+        case .firstPersonMustAdminister: "add people as an administrator with `handler add --as ADMIN`"
+        case .noLogKey: "an administrator who holds it gives it to you with `handler set-roles ID --role admin`"
+        case .stageChange: "`case show REF` lists the moves you may make now"
+        case .wrongPassphrase: "type it again (the attempt was logged); if it is lost, an administrator runs `handler recover` with the recovery key"
+        case .noCaseForReceipt: "check the receipt: 20 letters and digits in four groups of five"
+        case .duplicate(.assignment): "they hold the case already"
+        case .duplicate(.caseReference): "run the command again"
+        case .duplicate: "choose another name"
+        case .damaged: "run `audit verify`, and restore from a backup if the database was altered"
+        }
+    }
+}
+
+extension CasesError {
+    private static func hint(_ field: Field, _ problem: Problem) -> String {
+        switch (field, problem) {
+        case (.passphrase, _): "a few unrelated words make a passphrase easy to type and hard to guess"
+        case (_, .tooLong): "shorten it; a text is at most 20,000 bytes"
+        case (_, .ownAdministratorRole): "ask another administrator to take it away"
+        case (_, .selfDisable): "ask another administrator"
+        case (_, .selfExclusion): "to step back from a case, ask another handler to exclude you"
+        case (_, .notThisOrganisations): "give the recovery key file written by `init` for this data directory"
+        case (_, .needsHandler), (_, .webNotOnBehalf): "`case open` files hotline, in-person and e-mail reports; web reports come through the intake page"
+        case (_, .changedMeanwhile): "run the command again"
+        case (_, .disabled), (_, .alreadyDisabled): "`handler list` shows who is active"
+        default: "correct the value and try again"
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Cases
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import UnixSignals
+
+@main
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grievance-server",
+        abstract: "Serve the Grievance intake page, the follow-up page and the JSON API.",
+        discussion: """
+            Opens a data directory made by `grievance-cli init` (--data-dir, or GRIEVANCE_DATA_DIR, \
+            default ./grievance-data). It holds no key that opens a case: filing needs only public \
+            keys. Binds to 127.0.0.1 unless told otherwise: put a TLS-terminating reverse proxy in \
+            front of it to reach it from elsewhere. Stops gracefully on SIGINT or SIGTERM, finishing \
+            the filings in flight.
+            """,
+        version: GrievanceVersion.current
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = ServerConfiguration.defaultHost
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = ServerConfiguration.defaultPort
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data directory (default: $GRIEVANCE_DATA_DIR, else ./grievance-data).",
+                                                              valueName: "DIR"))
+    var dataDirectory: String?
+
+    @Option(help: ArgumentHelp("The folder with the Code of Conduct texts (code-of-conduct.LANG.md).", valueName: "DIR"))
+    var policies = "policies"
+
+    @Option(help: ArgumentHelp("Filings one client address may make at once; more wait (a whole venue may share one address).",
+                               valueName: "N"))
+    var filingBurst = ServerConfiguration().filingBurst
+
+    @Option(help: ArgumentHelp("Seconds for a client address to earn one more filing.", valueName: "SECONDS"))
+    var filingInterval = ServerConfiguration().filingInterval
+
+    @Option(help: ArgumentHelp("Follow-ups one client address may make at once.", valueName: "N"))
+    var followUpBurst = ServerConfiguration().followUpBurst
+
+    @Option(help: ArgumentHelp("Seconds for a client address to earn one more follow-up.", valueName: "SECONDS"))
+    var followUpInterval = ServerConfiguration().followUpInterval
+
+    @Option(name: .customLong("trusted-proxy"),
+            help: ArgumentHelp("A reverse proxy's IP address whose X-Forwarded-For names the client; repeat for several.", valueName: "IP"))
+    var trustedProxies: [String] = []
+
+    @Option(help: ArgumentHelp("Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (loopback only; off unless given).",
+                               valueName: "PORT"))
+    var metricsPort: Int?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, not \(port).")
+        }
+        if let metricsPort, !(1...65535).contains(metricsPort) || metricsPort == port {
+            throw ValidationError("--metrics-port must be a port from 1 to 65535, other than --port.")
+        }
+        guard filingBurst >= 1, followUpBurst >= 1, filingInterval > 0, followUpInterval > 0 else {
+            throw ValidationError("bursts must be at least 1 and intervals more than 0 seconds.")
+        }
+    }
+
+    func run() async throws {
+        // Before any secret exists in this process.
+        ProcessSafety.disableCoreDumps()
+        let path = dataDirectory ?? ProcessInfo.processInfo.environment["GRIEVANCE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "grievance-data"
+        let desk: IntakeDesk
+        do {
+            desk = try DataDirectory(path: path).openIntakeDesk()
+        } catch let error as DataDirectoryError {
+            throw ServerFailure(message: error.description, hint: error.hint)
+        } catch let error as PolicyError {
+            throw ServerFailure(message: error.description, hint: "correct the procedure in the data directory; `grievance-cli policy check FILE` helps")
+        }
+        let intake = IntakeService(desk: desk)
+        var configuration = ServerConfiguration(host: host, port: port)
+        configuration.policies = URL(fileURLWithPath: policies)
+        configuration.filingBurst = filingBurst
+        configuration.filingInterval = filingInterval
+        configuration.followUpBurst = followUpBurst
+        configuration.followUpInterval = followUpInterval
+        configuration.trustedProxies = Set(trustedProxies)
+        let app: any ApplicationProtocol
+        do {
+            app = try GrievanceApplication.build(configuration, intake: intake)
+        } catch let error as CatalogError {
+            throw ServerFailure(message: error.description, hint: "run from the repository's folder, or give --policies DIR")
+        }
+        var services: [any Service] = [app]
+        if let metricsPort {
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            services.append(MetricsApplication.build(registry: registry, port: metricsPort, logger: GrievanceApplication.defaultLogger))
+        }
+        // SIGTERM or SIGINT: stop accepting, finish the requests in flight (their filings
+        // commit), then stop.
+        try await ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                                    logger: GrievanceApplication.defaultLogger)).run()
+        try await intake.shutdown()
+    }
+}

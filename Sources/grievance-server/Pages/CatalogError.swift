@@ -1,0 +1,4 @@
+/// A catalogue the server cannot start with.
+struct CatalogError: Error, CustomStringConvertible {
+    let description: String
+}
