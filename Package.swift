@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CryptoTests",
-            dependencies: ["GrievanceCrypto", "CSodium"],
+            dependencies: ["GrievanceCrypto"],
             path: "Tests/CryptoTests",
             resources: [.copy("Vectors")]
         ),
@@ -135,6 +135,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -142,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GrievanceCLITests",
-            dependencies: ["grievance-cli", "grievance-server", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["grievance-cli", "grievance-server", "Cases", "CasesTesting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/GrievanceCLITests"
         ),
     ]

@@ -1,3 +1,4 @@
+import Cases
 import Foundation
 import GRDB
 import Testing
@@ -6,8 +7,7 @@ import Testing
 struct AuditTamperTests {
     /// A workspace with some history: people, a case worked a little, a checkpoint held apart.
     static func setUp() throws -> (CLIWorkspace, checkpoint: String) {
-        var w = try CLIWorkspace.initialised()
-        try w.add("amina", roles: ["handler"])
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
         let (reference, _) = try w.file(as: "amina", marker: "audit")
         #expect(try w.run(["case", "advance", reference, "--to", "acknowledged", "--reason", "called back"], as: "amina").status == 0)
         let checkpoint = w.folder.appendingPathComponent("checkpoint.txt").path

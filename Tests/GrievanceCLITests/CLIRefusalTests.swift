@@ -1,3 +1,4 @@
+import Cases
 import Foundation
 import Testing
 
@@ -5,11 +6,7 @@ import Testing
 struct CLIRefusalTests {
     /// Two handlers, an investigator and an executive, and a case routed to the handlers.
     static func setUp() throws -> (CLIWorkspace, reference: String) {
-        var w = try CLIWorkspace.initialised()
-        try w.add("amina", roles: ["handler"])
-        try w.add("bruno", roles: ["handler"])
-        try w.add("ivan", roles: ["investigator"])
-        try w.add("exec", roles: ["executive"])
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("bruno", [.handler]), ("ivan", [.investigator]), ("exec", [.executive])])
         return (w, try w.file(as: "amina", marker: "refusals").reference)
     }
 

@@ -1,3 +1,5 @@
+import Cases
+import CasesTesting
 import Foundation
 import Testing
 
@@ -27,8 +29,22 @@ struct CLIWorkspace {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    /// `init` with the interactive key cost (tests unlock hundreds of times) and an administrator.
-    static func initialised(admin: String = "rosa") throws -> CLIWorkspace {
+    /// A data directory from the one fixture (made as `init` makes it, in process) with its
+    /// administrator `rosa` and whoever else `roster` names, their passphrases known, and the
+    /// recovery key written where `init --recovery-key-out` would write it.
+    static func initialised(roster: [(id: String, roles: Set<Role>)] = []) throws -> CLIWorkspace {
+        let fixture = try CasesFixture(roster: [("rosa", [.admin])] + roster, events: [], clock: TestClock(Date()))
+        var workspace = CLIWorkspace(folder: fixture.folder)
+        workspace.passphrases = fixture.passphrases
+        try fixture.recoveryKey.write(to: workspace.recoveryKeyFile.path)
+        return workspace
+    }
+
+    private init(folder: URL) { self.folder = folder }
+
+    /// `init` run as a person runs it, with the interactive key cost (tests unlock hundreds of
+    /// times) and an administrator.
+    static func initialisedByCLI(admin: String = "rosa") throws -> CLIWorkspace {
         var workspace = try CLIWorkspace()
         let passphrase = Self.newPassphrase(for: admin)
         let result = try workspace.run(["init", "--org", "Test Workers Network", "--admin", admin, "--policy", shippedPolicy,

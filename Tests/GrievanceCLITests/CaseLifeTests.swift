@@ -1,3 +1,4 @@
+import Cases
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 struct CaseLifeTests {
     @Test("filed by phone, worked through every stage by the right people, closed on appeal; nothing leaks to disk")
     func lifeOfACase() throws {
-        var w = try CLIWorkspace.initialised()
+        var w = try CLIWorkspace.initialisedByCLI()
         defer { w.remove() }
         for (id, role) in [("amina", "handler"), ("ivan", "investigator"), ("ana", "appeals"), ("exec", "executive")] {
             try w.add(id, roles: [role])
@@ -72,9 +73,8 @@ struct CaseLifeTests {
 
     @Test("--json on every read command parses, and says what people and events exist")
     func jsonReads() throws {
-        var w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler, .investigator])])
         defer { w.remove() }
-        try w.add("amina", roles: ["handler", "investigator"])
         #expect(try w.run(["event", "add", "webinar-1", "--name", "Safety webinar", "--type", "webinar", "--starts", "2027-01-10",
                            "--ends", "2027-01-10", "--online"], as: "rosa").status == 0)
         let people = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
@@ -103,9 +103,8 @@ struct CaseLifeTests {
 
     @Test("an encrypted case export opens with its passphrase only, and is logged")
     func export() throws {
-        var w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
         defer { w.remove() }
-        try w.add("amina", roles: ["handler"])
         let marker = "EXPORT-\(UUID().uuidString)"
         let (reference, _) = try w.file(as: "amina", marker: marker)
         let bundle = w.folder.appendingPathComponent("bundle.grv").path

@@ -1,3 +1,4 @@
+import Cases
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 struct HandlerAdministrationTests {
     @Test("init makes a private data directory and a recovery key file; a second init is refused and changes nothing")
     func initialise() throws {
-        let w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialisedByCLI()
         defer { w.remove() }
         func mode(_ url: URL) throws -> Int {
             (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
@@ -52,10 +53,8 @@ struct HandlerAdministrationTests {
 
     @Test("disable: the account acts no more and its keys are gone; nobody disables themselves")
     func disable() throws {
-        var w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("bruno", [.handler])])
         defer { w.remove() }
-        try w.add("amina", roles: ["handler"])
-        try w.add("bruno", roles: ["handler"])
         let (reference, _) = try w.file(as: "amina", marker: "disable")
         #expect(try w.run(["handler", "disable", "bruno"], as: "rosa").status == 0)
         let people = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
@@ -76,10 +75,8 @@ struct HandlerAdministrationTests {
 
     @Test("set-roles: losing every case role deletes the person's keys; gaining admin gives the log key")
     func setRoles() throws {
-        var w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("bruno", [.handler])])
         defer { w.remove() }
-        try w.add("amina", roles: ["handler"])
-        try w.add("bruno", roles: ["handler"])
         let (reference, _) = try w.file(as: "amina", marker: "roles")
         #expect(try w.run(["handler", "set-roles", "bruno", "--role", "executive"], as: "rosa").status == 0)
         let holders = try #require(try w.run(["case", "show", reference, "--json"], as: "amina").json() as? [String: Any])

@@ -1,3 +1,4 @@
+import Cases
 import Foundation
 import Testing
 
@@ -5,9 +6,8 @@ import Testing
 struct ServerEndToEndTests {
     @Test("file through the JSON API and the form, follow up with the receipt, read and answer as a handler with the CLI")
     func intakeToHandler() async throws {
-        var w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
         defer { w.remove() }
-        try w.add("amina", roles: ["handler"])
         #expect(try w.run(["event", "add", "congress-2027", "--name", "Congress", "--type", "congress", "--starts", "2027-05-10",
                            "--ends", "2027-05-14", "--online"], as: "rosa").status == 0)
         let server = try ServerProcess(w)
@@ -51,9 +51,8 @@ struct ServerEndToEndTests {
 
     @Test("a file attached on the form: the handler writes it back byte for byte; altered behind the tool's back, nothing is written")
     func attachment() async throws {
-        var w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
         defer { w.remove() }
-        try w.add("amina", roles: ["handler"])
         let server = try ServerProcess(w)
         let marker = "FILE-\(UUID().uuidString)"
         let content = marker + String(repeating: " screenshot bytes", count: 10_000)
@@ -93,9 +92,8 @@ struct ServerEndToEndTests {
 
     @Test("metrics: Prometheus text on a loopback port of its own, counting filings and routes, naming no client and no content")
     func metrics() async throws {
-        var w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
         defer { w.remove() }
-        try w.add("amina", roles: ["handler"])
         let metricsPort = ServerProcess.freePort()
         let server = try ServerProcess(w, extraArguments: ["--metrics-port", String(metricsPort)])
         let marker = "METRICS-\(UUID().uuidString)"
@@ -117,9 +115,8 @@ struct ServerEndToEndTests {
 
     @Test("SIGTERM during filings: the server finishes what it accepted; every 201 is a case on disk, the log verifies")
     func gracefulShutdown() async throws {
-        var w = try CLIWorkspace.initialised()
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
         defer { w.remove() }
-        try w.add("amina", roles: ["handler"])
         let server = try ServerProcess(w)
         let statuses = await withTaskGroup(of: (Int, String).self) { group in
             for index in 0..<4 {

@@ -1,6 +1,5 @@
 import Cases
 import Foundation
-import GrievanceCrypto
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

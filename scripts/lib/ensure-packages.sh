@@ -9,7 +9,7 @@ GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium)
 
 ensure_packages() {
     if ! command -v swift >/dev/null 2>&1; then
-        echo "error: Swift 6.1 or newer is needed and 'swift' is not on PATH." >&2
+        echo "error: Swift 6.2 or newer is needed and 'swift' is not on PATH." >&2
         echo "hint: install the toolchain from swift.org for Debian, then run this again." >&2
         exit 1
     fi

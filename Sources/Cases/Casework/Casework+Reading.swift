@@ -32,7 +32,7 @@ extension Casework {
     }
 
     /// Writes a case out of the system for a lawyer or an authority, in the case export format
-    /// (docs/CASE-EXPORT.md): sealed under `passphrase`, or plain JSON without one. Logged as an
+    /// (docs/FILE-FORMATS.md): sealed under `passphrase`, or plain JSON without one. Logged as an
     /// export.
     public func export(_ reference: CaseReference, as actor: UnlockedPrincipal, sealedWith passphrase: Passphrase?) throws -> [UInt8] {
         let exported: (CaseView, Date) = try ledger.transaction { repository in

@@ -1,7 +1,7 @@
 import Foundation
 import GrievanceCrypto
 
-/// A whole case written out of the system for a lawyer or an authority (docs/CASE-EXPORT.md):
+/// A whole case written out of the system for a lawyer or an authority (docs/FILE-FORMATS.md):
 /// the JSON of `case show --json` with who exported it and when, either plain or sealed under a
 /// passphrase with XChaCha20-Poly1305 and Argon2id — the format a person's wrapped keys use,
 /// under its own label, so a key file can never pass for an export or the other way round.

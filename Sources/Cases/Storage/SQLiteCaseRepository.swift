@@ -8,8 +8,8 @@ struct SQLiteCaseRepository: CaseRepository {
     let db: Database
     let audit: AuditLogStore
 
-    private static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
-    private static func date(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+    static func date(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
 
     func savepoint<T>(_ body: () throws -> T) throws -> T {
         var result: T?
@@ -103,136 +103,5 @@ struct SQLiteCaseRepository: CaseRepository {
             return Event(slug: row["slug"], name: row["name"], kind: kind, city: row["city"], country: row["country"],
                          online: row["online"], starts: row["starts"], ends: row["ends"])
         }
-    }
-
-    func insertCase(_ row: CaseRow) throws {
-        let s = row.summary
-        try db.execute(sql: """
-            INSERT INTO cases (reference, receipt_lookup, event, category, respondent_role, region, channel, language, urgent,
-                               stage, stage_entered_at, created_at, reporter_gender, policy_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [s.reference.rawValue, Data(row.receiptLookup.bytes), s.event, s.category, s.respondentRole?.rawValue, s.region?.rawValue,
-                             s.channel.rawValue, s.language, s.urgent, s.stage, Self.millis(s.stageEnteredAt), Self.millis(s.createdAt),
-                             s.reporterGender, Data(row.policyHash.bytes)])
-    }
-
-    func caseRow(reference: CaseReference) throws -> CaseRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE reference = ?"), arguments: [reference.rawValue]).map(Self.caseRow)
-    }
-
-    func caseRow(receiptLookup: Digest) throws -> CaseRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE receipt_lookup = ?"), arguments: [Data(receiptLookup.bytes)]).map(Self.caseRow)
-    }
-
-    private static func caseRow(_ row: Row) throws -> CaseRow {
-        let reference = CaseReference(stored: row["reference"])
-        guard let channel = IntakeChannel(rawValue: row["channel"]),
-              let lookup = try? Digest(bytes: row["receipt_lookup"] as Data),
-              let policy = try? Digest(bytes: row["policy_hash"] as Data)
-        else { throw CasesError.damaged("case \(reference)") }
-        let summary = CaseSummary(
-            reference: reference, event: row["event"], category: row["category"],
-            respondentRole: (row["respondent_role"] as String?).flatMap(RespondentRole.init(rawValue:)),
-            region: (row["region"] as String?).flatMap(Region.init(rawValue:)), channel: channel, language: row["language"],
-            urgent: row["urgent"], stage: row["stage"], stageEnteredAt: date(row["stage_entered_at"]), createdAt: date(row["created_at"]),
-            reporterGender: row["reporter_gender"])
-        return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy)
-    }
-
-    func setStage(reference: CaseReference, stage: String, at: Date) throws {
-        try db.execute(sql: "UPDATE cases SET stage = ?, stage_entered_at = ? WHERE reference = ?", arguments: [stage, Self.millis(at), reference.rawValue])
-    }
-
-    func cases(sealedTo recipient: String) throws -> [(summary: CaseSummary, assigned: Bool)] {
-        try Row.fetchAll(db, sql: """
-            SELECT cases.*, case_seals.assigned AS sealed_assigned FROM case_seals JOIN cases ON cases.reference = case_seals.case_ref
-            WHERE case_seals.recipient = ? ORDER BY cases.created_at
-            """, arguments: [recipient]).map { (try Self.caseRow($0).summary, $0["sealed_assigned"]) }
-    }
-
-    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool) throws {
-        try db.cachedStatement(sql: "INSERT INTO case_seals (case_ref, recipient, sealed, assigned) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [reference.rawValue, recipient, Data(sealed), assigned])
-    }
-
-    func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT sealed, assigned FROM case_seals WHERE case_ref = ? AND recipient = ?"),
-                         arguments: [reference.rawValue, recipient]).map { ([UInt8]($0["sealed"] as Data), $0["assigned"]) }
-    }
-
-    func deleteSeal(reference: CaseReference, recipient: String) throws {
-        try db.execute(sql: "DELETE FROM case_seals WHERE case_ref = ? AND recipient = ?", arguments: [reference.rawValue, recipient])
-    }
-
-    func sealRecipients(reference: CaseReference) throws -> [(recipient: String, assigned: Bool)] {
-        try Row.fetchAll(db, sql: "SELECT recipient, assigned FROM case_seals WHERE case_ref = ? ORDER BY recipient", arguments: [reference.rawValue])
-            .map { ($0["recipient"], $0["assigned"]) }
-    }
-
-    func seals(recipient: String) throws -> [(reference: CaseReference, sealed: [UInt8])] {
-        try Row.fetchAll(db, sql: "SELECT case_ref, sealed FROM case_seals WHERE recipient = ? ORDER BY case_ref", arguments: [recipient])
-            .map { (CaseReference(stored: $0["case_ref"]), [UInt8]($0["sealed"] as Data)) }
-    }
-
-    func replaceSeal(reference: CaseReference, recipient: String, sealed: [UInt8]) throws {
-        try db.execute(sql: "UPDATE case_seals SET sealed = ? WHERE case_ref = ? AND recipient = ?", arguments: [Data(sealed), reference.rawValue, recipient])
-    }
-
-    func appendRecord(reference: CaseReference, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64 {
-        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM case_records WHERE case_ref = ?"), arguments: [reference.rawValue]) ?? 0
-        let sequence = UInt64(last) + 1
-        try db.cachedStatement(sql: "INSERT INTO case_records (case_ref, seq, kind, sealed, created_at) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [reference.rawValue, Int64(sequence), kind.rawValue, Data(seal(sequence)), Self.millis(at)])
-        return sequence
-    }
-
-    func records(reference: CaseReference) throws -> [StoredRecord] {
-        try Row.fetchAll(db, sql: "SELECT seq, kind, sealed, created_at FROM case_records WHERE case_ref = ? ORDER BY seq", arguments: [reference.rawValue])
-            .map { row in
-                guard let kind = RecordKind(rawValue: row["kind"]) else { throw CasesError.damaged("a record of \(reference)") }
-                return StoredRecord(sequence: UInt64(row["seq"] as Int64), kind: kind, sealed: [UInt8](row["sealed"] as Data),
-                                    createdAt: Self.date(row["created_at"]))
-            }
-    }
-
-    func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws {
-        try db.execute(sql: "INSERT INTO case_attachments (case_ref, record_seq, sealed_key, header) VALUES (?, ?, ?, ?)",
-                       arguments: [reference.rawValue, Int64(recordSequence), Data(sealedKey), Data(header)])
-        let insert = try db.cachedStatement(sql: "INSERT INTO case_attachment_chunks (case_ref, record_seq, idx, chunk) VALUES (?, ?, ?, ?)")
-        for (index, chunk) in chunks.enumerated() {
-            try insert.execute(arguments: [reference.rawValue, Int64(recordSequence), index, Data(chunk)])
-        }
-    }
-
-    func attachment(reference: CaseReference, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT sealed_key, header FROM case_attachments WHERE case_ref = ? AND record_seq = ?",
-                                         arguments: [reference.rawValue, Int64(recordSequence)]) else { return nil }
-        let chunks = try Data.fetchAll(db, sql: "SELECT chunk FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? ORDER BY idx",
-                                       arguments: [reference.rawValue, Int64(recordSequence)]).map { [UInt8]($0) }
-        return ([UInt8](row["sealed_key"] as Data), [UInt8](row["header"] as Data), chunks)
-    }
-
-    func appendTransition(reference: CaseReference, stage: String, at: Date) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO case_transitions (case_ref, seq, stage, entered_at)
-            VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_transitions WHERE case_ref = ?1), ?2, ?3)
-            """).execute(arguments: [reference.rawValue, stage, Self.millis(at)])
-    }
-
-    func transitions(reference: CaseReference) throws -> [StageEntry] {
-        try Row.fetchAll(db, sql: "SELECT stage, entered_at FROM case_transitions WHERE case_ref = ? ORDER BY seq", arguments: [reference.rawValue])
-            .map { StageEntry(stage: $0["stage"], enteredAt: Self.date($0["entered_at"])) }
-    }
-
-    func audit(_ draft: AuditEntryDraft) throws -> AuditEntry { try audit.append(draft, in: db) }
-
-    func auditEntries(caseReference: CaseReference) throws -> [AuditEntry] { try audit.entries(caseReference: caseReference.rawValue, in: db) }
-
-    func signCheckpoint(key: SigningKeyPair) throws -> SignedNote { try audit.signCheckpoint(key: key, in: db) }
-
-    func latestCheckpoint() throws -> SignedNote? { try audit.latestCheckpoint(in: db) }
-
-    func addCosignature(_ cosigned: SignedNote, witness: NoteVerifierKey) throws {
-        try audit.addCosignature(from: cosigned, witness: witness, in: db)
     }
 }

@@ -1,4 +1,4 @@
-/// `case show --json`, which is also the body of a case export (docs/CASE-EXPORT.md).
+/// `case show --json`, which is also the body of a case export (docs/FILE-FORMATS.md).
 extension CaseView: Encodable {
     enum CodingKeys: String, CodingKey {
         case summary, complaint, records, attachments, history, due, moves, reads

@@ -8,7 +8,7 @@ struct ExportCaseCommand: ParsableCommand {
         abstract: "Write a whole case to a file, encrypted under a passphrase (or --plain), for a lawyer or an authority.",
         discussion: """
             The bundle is the JSON of `case show --json` with who exported it and when \
-            (docs/CASE-EXPORT.md). Encrypted (the default), it is sealed with XChaCha20-Poly1305 \
+            (docs/FILE-FORMATS.md). Encrypted (the default), it is sealed with XChaCha20-Poly1305 \
             under an Argon2id key from a passphrase asked twice without echo (or \
             GRIEVANCE_EXPORT_PASSPHRASE); tell the recipient the passphrase by another channel. They \
             read it with `grievance-cli case read-export FILE`. The export is recorded in the audit log.
