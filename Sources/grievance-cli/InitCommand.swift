@@ -18,6 +18,7 @@ struct InitCommand: ParsableCommand {
     )
 
     @OptionGroup var directory: DataDirectoryOption
+    @OptionGroup var actor: ActorOption
 
     @Option(help: "The organisation's name.")
     var org: String
@@ -87,7 +88,7 @@ struct InitCommand: ParsableCommand {
             return try Output.json(Report(
                 organisation: org, dataDirectory: made.installation.directory.path, admin: admin, logKey: logKey,
                 auditOrigin: made.installation.configuration.auditOrigin, recoveryPublicKey: recoveryKey.publicKeyHex, recoveryKeyFile: writtenTo,
-                recoveryKey: writtenTo == nil ? recoveryKey.withFileText { String(decoding: $0, as: UTF8.self) } : nil))
+                recoveryKey: writtenTo == nil ? recoveryKey.withFileText { String(decoding: $0.dropLast(), as: UTF8.self) } : nil))
         }
         print("Created \(made.installation.directory.path) for \(org).")
         print("  administrator: \(admin)")

@@ -9,6 +9,10 @@ import Testing
 /// `show` opens, every outcome is the design's, and every refusal is logged once.
 @Suite("Who may do what, through casework")
 struct AccessMatrixTests {
+    /// Everyone of the fixture, and two people with two roles each: a role may allow what the
+    /// other does not, never more than either.
+    static let roster = CasesFixture.roster + [("iris", [.investigator, .appeals]), ("hana", [.handler, .investigator])]
+
     /// How a `violence` case (routed to handlers and safeguarding leads) reaches each stage of
     /// the shipped procedure, and who moves it; `closed` goes through the appeal, so the panel's
     /// copy of the key outlives its stage.
@@ -46,9 +50,9 @@ struct AccessMatrixTests {
     @Test("every role × stage × assignment × action: list shows what show opens, outcomes are the design's, refusals are logged",
           arguments: ["received", "acknowledged", "assessment", "informal-resolution", "investigation", "decision", "appeal", "closed"])
     func walk(stage: String) throws {
-        let f = try CasesFixture()
+        let f = try CasesFixture(roster: Self.roster)
         defer { f.remove() }
-        for (id, roles) in CasesFixture.roster {
+        for (id, roles) in Self.roster {
             for wantsAssignment in [false, true] {
                 // Assign to the person when the design lets a handler do it; `amina` assigns, or `sofia` assigning `amina`.
                 let assigner = id == "amina" ? "sofia" : "amina"

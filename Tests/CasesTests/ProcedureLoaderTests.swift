@@ -93,6 +93,31 @@ struct ProcedureLoaderTests {
         }
     }
 
+    @Test("a version 1 file, written before stages were marked, keeps its meaning: the panel works the stage called appeal")
+    func versionOne() throws {
+        let unmarked = PolicyFixtures.defaultText.replacingOccurrences(of: "version: 2\n", with: "version: 1\n")
+            .replacingOccurrences(of: "    appeals-panel: true      # the panel receives the case here, and works it only here\n", with: "")
+        #expect(!unmarked.contains("appeals-panel: true\n"))
+        let procedure = try ProcedureLoader.load(data: Data(unmarked.utf8), file: "procedure.yaml")
+        #expect(procedure.panelStage.id == "appeal")
+        #expect(procedure.stages.filter(\.isAppealsPanel).map(\.id) == ["appeal"])
+        // Version 2 asks for the mark.
+        let v2 = unmarked.replacingOccurrences(of: "version: 1\n", with: "version: 2\n")
+        #expect(throws: PolicyError.self) { try ProcedureLoader.load(data: Data(v2.utf8), file: "procedure.yaml") }
+        // The panel marked on the first stage would never be given a case: nothing moves a case there.
+        let first = PolicyFixtures.defaultText
+            .replacingOccurrences(of: "    appeals-panel: true      # the panel receives the case here, and works it only here\n", with: "")
+            .replacingOccurrences(of: "    due: 7 days              # acknowledge the report\n", with: "    due: 7 days\n    appeals-panel: true\n")
+        #expect { try ProcedureLoader.load(data: Data(first.utf8), file: "procedure.yaml") } throws: {
+            ($0 as? PolicyError)?.problem.hasPrefix("the appeals panel cannot work the first stage") == true
+                && ($0 as? PolicyError)?.line == PolicyFixtures.line(of: "- id: received", in: first)
+        }
+        let v3 = PolicyFixtures.defaultText.replacingOccurrences(of: "version: 2\n", with: "version: 3\n")
+        #expect { try ProcedureLoader.load(data: Data(v3.utf8), file: "procedure.yaml") } throws: {
+            ($0 as? PolicyError)?.problem == "this system reads versions 1 and 2 of the procedure format"
+        }
+    }
+
     @Test("durations read as people write them, and months follow the calendar")
     func durations() {
         #expect(PolicyDuration(parsing: "1 day") == PolicyDuration(value: 1, unit: .days))

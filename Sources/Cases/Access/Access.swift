@@ -23,7 +23,8 @@ public enum Access {
         if isDisabled { return .refused(.disabled) }
         if facts.isExcluded { return .refused(.excluded) }
         var refusals: [AccessRefusal] = []
-        for role in roles.sorted() {
+        // In the roles' fixed order, which needs no sorting (this runs once per case listed).
+        for role in Role.allCases where roles.contains(role) {
             guard let refusal = refusal(of: role, action, facts) else { return .allowed }
             refusals.append(refusal)
         }
@@ -33,7 +34,8 @@ public enum Access {
     /// Whether someone with these roles could ever be given a case's key: who a reporter may
     /// name to keep away, and whose keys a change of roles takes back.
     public static func mayEverHold(_ person: Principal) -> Bool {
-        decide(person, .receiveAssigned, CaseFacts(stage: "", panelStage: "", holding: .none)).isAllowed
+        // Assignment in the panel's stage: the widest a case is ever given.
+        decide(person, .receiveAssigned, CaseFacts(stage: "the panel's", panelStage: "the panel's", holding: .none)).isAllowed
     }
 
     /// What one role allows: nil, or why not.

@@ -38,7 +38,7 @@ extension Administration {
     public func setRoles(of id: String, to roles: Set<Role>, by actor: UnlockedPrincipal) throws {
         guard !roles.isEmpty else { throw CasesError.invalid(.roles, .empty) }
         try ledger.transaction { repository in
-            try requireAdministrator(actor, for: .changePeople, repository: repository)
+            try requireAdministrator(actor, for: .setRoles, repository: repository)
             guard let stored = try repository.principal(id: id) else { throw CasesError(.noSuchPerson(id)) }
             guard !stored.principal.isDisabled else { throw CasesError.invalid(.person, .disabled) }
             guard id != actor.id || roles.contains(.admin) else { throw CasesError.invalid(.roles, .ownAdministratorRole) }
@@ -61,7 +61,7 @@ extension Administration {
     /// deleted (with `secure_delete`, overwritten), so even its passphrase opens nothing.
     public func disablePrincipal(_ id: String, by actor: UnlockedPrincipal) throws {
         try ledger.transaction { repository in
-            try requireAdministrator(actor, for: .changePeople, repository: repository)
+            try requireAdministrator(actor, for: .disablePeople, repository: repository)
             guard id != actor.id else { throw CasesError.invalid(.person, .selfDisable) }
             guard let stored = try repository.principal(id: id) else { throw CasesError(.noSuchPerson(id)) }
             guard !stored.principal.isDisabled else { throw CasesError.invalid(.person, .alreadyDisabled) }

@@ -3,9 +3,9 @@ import Foundation
 import GrievanceCrypto
 
 /// People, events, keys, the log key and the procedure: what administrators do, and what each
-/// person does with their own keys (unlock, rotate). Nothing here opens a case: an
-/// administrator never holds a role that reads one, and a case's key is only ever re-sealed
-/// from a copy its holder opened, or from the recovery key.
+/// person does with their own keys (unlock, rotate). Nothing here opens a case for anyone: a
+/// case's key is only ever re-sealed to its holder's new key, from the copy they opened or from
+/// the recovery key.
 public struct Administration: Sendable {
     let ledger: Ledger
     let recoveryPublicKey: BoxPublicKey

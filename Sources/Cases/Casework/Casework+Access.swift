@@ -17,6 +17,8 @@ extension Casework {
     func open(_ reference: CaseReference, as actor: UnlockedPrincipal, for action: CaseAction, repository: any CaseRepository) throws -> OpenedCase {
         guard let row = try repository.caseRow(reference: reference) else { throw CasesError(.noSuchCase(reference)) }
         guard let person = try repository.principal(id: actor.id)?.principal else { throw CasesError(.noSuchPerson(actor.id)) }
+        // Keys rotated or recovered since this person unlocked: theirs no longer open anything.
+        guard person.boxPublicKey == actor.principal.boxPublicKey else { throw CasesError.invalid(.keys, .changedMeanwhile) }
         let seal = try repository.seal(reference: reference, recipient: actor.id)
         var key: SymmetricKey?
         var exclusions: Set<String> = []

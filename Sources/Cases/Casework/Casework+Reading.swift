@@ -35,6 +35,8 @@ extension Casework {
     /// (docs/FILE-FORMATS.md): sealed under `passphrase`, or plain JSON without one. Logged as an
     /// export.
     public func export(_ reference: CaseReference, as actor: UnlockedPrincipal, sealedWith passphrase: Passphrase?) throws -> [UInt8] {
+        // Refused before anything is logged: an export that cannot be written never happened.
+        _ = try passphrase?.checkedNew()
         let exported: (CaseView, Date) = try ledger.transaction { repository in
             let opened = try open(reference, as: actor, for: .export, repository: repository)
             try repository.audit(ledger.entry(actor.id, "case.exported", reference))

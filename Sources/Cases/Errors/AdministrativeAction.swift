@@ -1,14 +1,16 @@
-/// What only an administrator does.
+/// What only an administrator does; the raw value is what the audit log records as the attempt.
 public enum AdministrativeAction: String, Sendable, Hashable, CaseIterable {
     case addPeople = "principal.add"
-    case changePeople = "principal.change"
+    case setRoles = "principal.set-roles"
+    case disablePeople = "principal.disable"
     case manageEvents = "event.add"
     case signCheckpoints = "audit.checkpoint"
 
     public var phrase: String {
         switch self {
         case .addPeople: "adding people"
-        case .changePeople: "changing people's roles and accounts"
+        case .setRoles: "setting people's roles"
+        case .disablePeople: "disabling accounts"
         case .manageEvents: "managing events"
         case .signCheckpoints: "signing checkpoints of the log"
         }

@@ -20,7 +20,7 @@ public enum OwnerOnlyFile {
         defer { close(descriptor) }
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = SystemCalls.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             guard written > 0 else { throw FileError(path: path, code: .cannotWrite(String(cString: strerror(errno)))) }
             offset += written
         }

@@ -16,7 +16,7 @@ enum SecretFile {
         var length = 0
         let buffer = try SecureBytes.make(count: maximumBytes + 1) { (out) throws(FileError) in
             while length <= maximumBytes {
-                let count = Glibc.read(descriptor, out.baseAddress! + length, maximumBytes + 1 - length)
+                let count = SystemCalls.read(descriptor, out.baseAddress! + length, maximumBytes + 1 - length)
                 guard count >= 0 else { throw FileError(path: path, code: .cannotRead(String(cString: strerror(errno)))) }
                 if count == 0 { break }
                 length += count

@@ -16,11 +16,12 @@ struct CaseFiling: Sendable {
 
     /// Files `intake`. The case key is sealed to everyone the access rule lets receive it by
     /// routing, to the filer if the rule lets them hold what they filed, to the recovery key and
-    /// to the reporter's receipt.
+    /// to the reporter's receipt. `filer` is the person as they unlocked; the rule is asked of
+    /// them as storage holds them now.
     func file(_ intake: Intake, channel: IntakeChannel, filer: Principal?, attachments: [SealedAttachment]) throws -> FiledCase {
         guard let category = ledger.procedure.category(intake.category) else { throw CasesError(.unknownCategory(intake.category)) }
         try Self.check(intake, attachments: attachments)
-        try checkChannel(channel, filer: filer)
+        try checkChannel(channel, filer: try filer.map(current))
         let receipt = Receipt.generate()
         let lookup = try receipt.lookupHash(pepper: pepper)
         let caseKey = SymmetricKey.generate()
@@ -29,7 +30,8 @@ struct CaseFiling: Sendable {
         }
         for _ in 0..<3 {
             let reference = CaseReference.random()
-            let recipients = self.recipients(of: intake, among: candidates.principals, filer: filer)
+            let filerNow = filer.flatMap { filer in candidates.principals.first { $0.id == filer.id } }
+            let recipients = self.recipients(of: intake, among: candidates.principals, filer: filerNow)
             // Sealing is the costly part: done before the write lock is taken.
             let seals = try recipients.map { ($0.id, try ledger.seal(caseKey, of: reference, to: $0)) }
                 + [(Ledger.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: recoveryPublicKey)),
@@ -68,6 +70,13 @@ struct CaseFiling: Sendable {
             recipients.append(filer)
         }
         return recipients
+    }
+
+    /// The filer as storage holds them, refused if their keys changed since they unlocked.
+    private func current(_ filer: Principal) throws -> Principal {
+        guard let stored = try ledger.storage.read({ try $0.principal(id: filer.id) })?.principal else { throw CasesError(.noSuchPerson(filer.id)) }
+        guard stored.boxPublicKey == filer.boxPublicKey else { throw CasesError.invalid(.keys, .changedMeanwhile) }
+        return stored
     }
 
     /// Web reports come from reporters; the others from a handler the access rule lets file.

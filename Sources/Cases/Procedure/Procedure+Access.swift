@@ -2,7 +2,7 @@ extension Procedure {
     /// The roles a case of `category` goes to on arrival: the category's own, and the
     /// safeguarding lead too when the reporter marked it urgent.
     public func routedRoles(category: String, urgent: Bool) -> Set<Role> {
-        var roles = Set(self.category(category)?.routeTo ?? [])
+        var roles = routing[category] ?? []
         if urgent { roles.insert(.safeguardingLead) }
         return roles
     }

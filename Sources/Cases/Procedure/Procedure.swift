@@ -18,6 +18,22 @@ public struct Procedure: Sendable {
     /// `hash` in hex, as the audit log's `policy.loaded` entry and `policy check` show it.
     public var sha256: String { hash.hex }
 
+    /// Each category's roles, ready for the access rule's facts (asked once per case listed).
+    let routing: [String: Set<Role>]
+
+    init(name: String, stages: [Stage], transitions: [Transition], categories: [CaseCategory], feedback: FeedbackRule?,
+         retainClosedCases: PolicyDuration, suppressionThreshold: Int, hash: Digest) {
+        self.name = name
+        self.stages = stages
+        self.transitions = transitions
+        self.categories = categories
+        self.feedback = feedback
+        self.retainClosedCases = retainClosedCases
+        self.suppressionThreshold = suppressionThreshold
+        self.hash = hash
+        routing = Dictionary(categories.map { ($0.id, Set($0.routeTo)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public var initialStage: Stage { stages[0] }
 
     /// The stage the appeals panel works (the loader makes sure there is exactly one).

@@ -40,11 +40,12 @@ public enum ProcedureLoader {
             root, "the procedure",
             allowed: ["version", "name", "stages", "transitions", "feedback", "categories", "retention", "summary"],
             required: ["version", "name", "stages", "transitions", "categories", "retention"])
-        guard try reader.integer(top["version"]!.value, "version", in: 1...1000) == 1 else {
-            throw reader.error(top["version"]!.value, "this system reads version 1 of the procedure format")
+        let version = try reader.integer(top["version"]!.value, "version", in: 1...1000)
+        guard (1...2).contains(version) else {
+            throw reader.error(top["version"]!.value, "this system reads versions 1 and 2 of the procedure format")
         }
         let name = try reader.string(top["name"]!.value, "name")
-        let stages = try StageList(top["stages"]!.value, reader: reader)
+        let stages = try StageList(top["stages"]!.value, reader: reader, version: version)
         let transitions = try stages.transitions(top["transitions"]!.value, reader: reader)
         let feedback = try top["feedback"].map { (entry) throws(PolicyError) in try stages.feedback(entry.value, reader: reader) }
         let categories = try stages.categories(top["categories"]!.value, reader: reader)

@@ -8,7 +8,10 @@ struct StageList {
     let nodes: [String: Node]
     let panel: Stage
 
-    init(_ node: Node, reader: PolicyReader) throws(PolicyError) {
+    /// Version 2 marks the stage the appeals panel works (`appeals-panel: true`). A version 1
+    /// file, written before the mark existed, keeps the meaning it always had: the panel works
+    /// the stage called `appeal`.
+    init(_ node: Node, reader: PolicyReader, version: Int) throws(PolicyError) {
         var stages: [Stage] = []
         var nodes: [String: Node] = [:]
         for item in try reader.sequence(node, "stages") {
@@ -29,8 +32,15 @@ struct StageList {
         guard !stages.isEmpty else { throw reader.error(node, "there must be at least one stage") }
         guard !stages[0].isTerminal else { throw reader.error(nodes[stages[0].id], "the first stage, where cases start, cannot be terminal") }
         guard stages.contains(where: \.isTerminal) else { throw reader.error(node, "no stage is terminal: no case could ever close") }
+        if version == 1, !stages.contains(where: \.isAppealsPanel), let index = stages.firstIndex(where: { $0.id == "appeal" && !$0.isTerminal }) {
+            let appeal = stages[index]
+            stages[index] = Stage(id: appeal.id, title: appeal.title, due: appeal.due, isTerminal: false, isAppealsPanel: true)
+        }
         guard let panel = stages.first(where: \.isAppealsPanel) else {
             throw reader.error(node, "no stage has 'appeals-panel: true': the appeals panel would never work a case (mark the appeal stage)")
+        }
+        guard panel.id != stages[0].id else {
+            throw reader.error(nodes[panel.id], "the appeals panel cannot work the first stage: a case reaches the panel only by being moved there")
         }
         self.stages = stages
         self.nodes = nodes

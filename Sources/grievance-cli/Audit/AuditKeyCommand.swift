@@ -7,6 +7,7 @@ struct AuditKeyCommand: ParsableCommand {
         abstract: "Print the log's public key (vkey), which is all a third party needs to verify an export.")
 
     @OptionGroup var directory: DataDirectoryOption
+    @OptionGroup var actor: ActorOption
 
     func run() throws {
         guard let key = try directory.open().administration.logVerifierKey() else {

@@ -12,6 +12,7 @@ struct ExportAuditCommand: ParsableCommand {
             """)
 
     @OptionGroup var directory: DataDirectoryOption
+    @OptionGroup var actor: ActorOption
 
     @Option(help: ArgumentHelp("The new file to write (default: standard output).", valueName: "FILE"), completion: .file())
     var out: String?

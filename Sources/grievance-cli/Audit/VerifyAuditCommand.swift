@@ -14,6 +14,7 @@ struct VerifyAuditCommand: ParsableCommand {
             """)
 
     @OptionGroup var directory: DataDirectoryOption
+    @OptionGroup var actor: ActorOption
     @OptionGroup var output: JSONOption
 
     @Option(name: .customLong("checkpoint"), help: ArgumentHelp("A checkpoint kept apart (from `audit checkpoint --out`); repeat for several.",

@@ -5,7 +5,7 @@ struct ListCasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the cases you may open, soonest deadline first.",
-        discussion: "Only clear metadata is read: listing opens no case and is not logged as a read. A case is listed exactly when `case show` would open it.")
+        discussion: "Only clear metadata is read: listing opens no case and is not logged as a read. A case is listed when the access rule lets you read it, which is when `case show` opens it (docs/ACCESS.md).")
 
     @OptionGroup var directory: DataDirectoryOption
     @OptionGroup var actor: ActorOption

@@ -5,6 +5,7 @@ struct ListEventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the events and their intake links.")
 
     @OptionGroup var directory: DataDirectoryOption
+    @OptionGroup var actor: ActorOption
     @OptionGroup var output: JSONOption
 
     /// An event as `--json` shows it: its fields and its own intake link.

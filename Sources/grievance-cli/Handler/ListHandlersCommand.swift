@@ -6,6 +6,7 @@ struct ListHandlersCommand: ParsableCommand {
         commandName: "list", abstract: "List everyone with an account, their roles and whether they are disabled.")
 
     @OptionGroup var directory: DataDirectoryOption
+    @OptionGroup var actor: ActorOption
     @OptionGroup var output: JSONOption
 
     func run() throws {

@@ -13,6 +13,7 @@ struct RecoverHandlerCommand: ParsableCommand {
             """)
 
     @OptionGroup var directory: DataDirectoryOption
+    @OptionGroup var actor: ActorOption
 
     @Argument(help: "The id of the person to recover.")
     var id: String

@@ -2,7 +2,9 @@ import ArgumentParser
 import Cases
 import Foundation
 
-/// `--as`: who is acting, unlocked with their passphrase.
+/// `--as`: who is acting, unlocked with their passphrase. Every command that opens a data
+/// directory takes it, even one that needs nobody's keys (`handler list`, `audit verify`), so a
+/// script may pass it to any of them.
 struct ActorOption: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Who you are: your id (default: $GRIEVANCE_AS).", valueName: "ID"))
     var given: String?

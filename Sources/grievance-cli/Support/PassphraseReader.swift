@@ -22,11 +22,13 @@ enum PassphraseReader {
 
     /// A new passphrase: `$environment` if set, else asked twice on the terminal, which must agree.
     static func readNew(environment: String, prompt: String) throws -> Passphrase {
-        if let fromEnvironment = try fromEnvironment(environment) { return fromEnvironment }
-        let first = try fromTerminal(prompt: prompt, variable: environment)
-        guard first.count >= Passphrase.minimumCount else {
-            throw CasesError.invalid(.passphrase, .tooShort(minimumCharacters: Passphrase.minimumCount))
+        let tooShort = CasesError.invalid(.passphrase, .tooShort(minimumCharacters: Passphrase.minimumCount))
+        if let fromEnvironment = try fromEnvironment(environment) {
+            guard fromEnvironment.count >= Passphrase.minimumCount else { throw tooShort }
+            return fromEnvironment
         }
+        let first = try fromTerminal(prompt: prompt, variable: environment)
+        guard first.count >= Passphrase.minimumCount else { throw tooShort }
         let second = try fromTerminal(prompt: "Type it again: ", variable: environment)
         guard first.constantTimeEquals(second) else {
             throw CLIFailure(message: "the two passphrases differ", hint: "run the command again and type the same passphrase twice")

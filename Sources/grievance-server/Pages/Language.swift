@@ -22,8 +22,10 @@ enum Language: String, CaseIterable, Sendable {
         return .en
     }
 
-    /// Which form of a counted word this language uses for `count` (Unicode CLDR's plural
-    /// rules for cardinals): `one`, `few` or `many`, the keys the catalogues give each form.
+    /// Which form of a counted word this language uses for `count`, after Unicode CLDR's plural
+    /// rules for whole numbers: `one`, `few` (Russian's 2–4), or `many` — which stands for CLDR's
+    /// `many` in Russian and its `other` in English, Spanish and French. The catalogues give every
+    /// counted word all three keys, so they all have the same keys.
     func pluralCategory(_ count: Int) -> String {
         switch self {
         case .en, .es: count == 1 ? "one" : "many"
