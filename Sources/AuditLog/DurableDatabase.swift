@@ -1,10 +1,19 @@
+import Foundation
 import GRDB
 
 /// Opens SQLite the way this system needs it: WAL, `synchronous=FULL` (a committed transaction
-/// survives a power cut), foreign keys on, and `secure_delete` (deleted bytes are overwritten).
+/// survives a power cut), foreign keys on, `secure_delete` (deleted bytes are overwritten), and a
+/// bounded wait for the write lock.
 public enum DurableDatabase {
+    /// How long a writer waits for another process's write to finish before it gives up. The
+    /// server and each handler's command share one database file: their transactions last
+    /// milliseconds, so waiting, rather than failing at once (SQLite's default), is what lets them
+    /// work side by side; the bound keeps a stuck process from hanging the others forever.
+    public static let busyTimeout: TimeInterval = 5
+
     public static func openPool(path: String) throws -> DatabasePool {
         var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // A 32 MiB page cache per connection (SQLite's default is 2 MiB): hot tables stay in
             // memory instead of being read through the kernel for every statement.

@@ -27,6 +27,8 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case duplicate(Duplicate)
         /// Stored data that does not decrypt or decode: tampering, or a damaged file. Names the item.
         case damaged(String)
+        /// Another process kept the database's write lock longer than this waits; nothing changed.
+        case busy(seconds: Int)
     }
 
     public let code: Code
@@ -37,6 +39,11 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func damaged(_ what: String) -> Self { Self(.damaged(what)) }
     public static let wrongPassphrase = Self(.wrongPassphrase)
     public static let noCaseForReceipt = Self(.noCaseForReceipt)
+
+    /// Another process kept the database's lock past the wait: try again later, nothing changed.
+    public var isBusy: Bool {
+        if case .busy = code { true } else { false }
+    }
 
     /// The field at fault and its problem, for a refusal of something a client sent; nil for
     /// every other kind of error.
@@ -67,6 +74,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noCaseForReceipt: "no case matches this receipt"
         case .duplicate(let what): "\(what)"
         case .damaged(let what): "stored data does not decrypt or decode: \(what)"
+        case .busy(let seconds): "the database is busy: another process held it for more than \(seconds) seconds; nothing was changed"
         }
     }
 }

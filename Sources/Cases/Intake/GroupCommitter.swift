@@ -5,9 +5,9 @@ import Synchronization
 /// while the last commit was running. Each caller is answered only after its work is durable.
 ///
 /// No thread of its own: the first caller to find no batch running leads — runs every waiting
-/// job, each in a savepoint so that one job's failure touches no other, commits, wakes the
-/// others with their results — then hands the lead to the next waiter, if any, so that no
-/// caller serves others for longer than one batch.
+/// job, each in a savepoint so that one job's failure touches no other, commits (or, if the
+/// commit fails, tries each job alone), wakes the others with their results — then hands the
+/// lead to the next waiter, if any, so that no caller serves others for longer than one batch.
 final class GroupCommitter<Output: Sendable>: Sendable {
     typealias Work = @Sendable (any CaseRepository) throws -> Output
 
@@ -48,28 +48,28 @@ final class GroupCommitter<Output: Sendable>: Sendable {
         return try job.outcome!.get()
     }
 
-    /// Runs one batch: everything pending now, the leader's own job among it.
+    /// Runs one batch: everything pending now, the leader's own job among it. If the batch as a
+    /// whole cannot commit — a job's refusal that could not be logged, the disk refusing the
+    /// commit — each job is tried again alone, so that one job's trouble takes no other down.
+    /// Only a lock not had within its wait fails them all at once: alone, each would wait again.
     private func lead(_ storage: any CaseStorage) {
         let batch = queue.withLock { queue in
             defer { queue.pending.removeAll() }
             return queue.pending
         }
         do {
-            try storage.write { repository in
-                for job in batch {
-                    do {
-                        job.outcome = .success(try repository.savepoint { try job.work(repository) })
-                    } catch let denial as AccessDenial {
-                        // The job's changes are rolled back; its refusal is still logged.
-                        try repository.audit(denial.entry)
-                        job.outcome = .failure(denial.error)
-                    } catch {
-                        job.outcome = .failure(error)
-                    }
+            try commit(batch, to: storage)
+        } catch let error as CasesError where error.isBusy {
+            // The lock was not had within its wait: alone, each job would wait as long again.
+            for job in batch { job.outcome = .failure(error) }
+        } catch {
+            for job in batch {
+                do {
+                    try commit([job], to: storage)
+                } catch {
+                    job.outcome = .failure(error)
                 }
             }
-        } catch {
-            for job in batch { job.outcome = .failure(error) }
         }
         let next = queue.withLock { queue -> Job? in
             guard let first = queue.pending.first else {
@@ -81,5 +81,24 @@ final class GroupCommitter<Output: Sendable>: Sendable {
         }
         for job in batch { job.wake.signal() }
         next?.wake.signal()
+    }
+
+    /// Runs `jobs` in one transaction, each in a savepoint so that one job's failure undoes only
+    /// its own changes; their outcomes count only once the transaction has committed.
+    private func commit(_ jobs: [Job], to storage: any CaseStorage) throws {
+        let outcomes = try storage.write { repository in
+            try jobs.map { job -> Result<Output, any Error> in
+                do {
+                    return .success(try repository.savepoint { try job.work(repository) })
+                } catch let denial as AccessDenial {
+                    // The job's changes are rolled back; its refusal is still logged.
+                    try repository.audit(denial.entry)
+                    return .failure(denial.error)
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        for (job, outcome) in zip(jobs, outcomes) { job.outcome = outcome }
     }
 }

@@ -9,17 +9,29 @@ package struct SQLiteCaseStorage: CaseStorage {
     let audit: AuditLogStore
 
     package init(path: String, auditOrigin: String) throws {
-        pool = try DurableDatabase.openPool(path: path)
-        try CaseSchema.migrator().migrate(pool)
+        // Opening may write (SQLite's WAL set up, a migration), so it waits for the lock too.
+        let pool = try Self.waited { try DurableDatabase.openPool(path: path) }
+        try Self.waited { try CaseSchema.migrator().migrate(pool) }
+        self.pool = pool
         audit = try AuditLogStore(origin: auditOrigin)
     }
 
     package func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
-        try pool.write { db in try body(SQLiteCaseRepository(db: db, audit: audit)) }
+        try Self.waited { try pool.write { db in try body(SQLiteCaseRepository(db: db, audit: audit)) } }
     }
 
     package func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
-        try pool.read { db in try body(SQLiteCaseRepository(db: db, audit: audit)) }
+        try Self.waited { try pool.read { db in try body(SQLiteCaseRepository(db: db, audit: audit)) } }
+    }
+
+    /// Runs `work`, turning SQLite's "busy" — another process kept the write lock past the wait
+    /// `DurableDatabase` allows — into Cases' own refusal, which says that nothing was changed.
+    private static func waited<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw CasesError(.busy(seconds: Int(DurableDatabase.busyTimeout)))
+        }
     }
 
     package var auditOrigin: String { audit.origin }

@@ -28,6 +28,7 @@ extension CasesError {
         case .duplicate(.caseReference): "run the command again"
         case .duplicate: "choose another name"
         case .damaged: "run `audit verify`, and restore from a backup if the database was altered"
+        case .busy: "run the command again; if the database stays busy, look for a stuck process using the data directory"
         }
     }
 }

@@ -31,7 +31,8 @@ struct APIError: Error {
     static let unknownReceipt = Self(status: .notFound, code: "unknown_receipt",
                                      message: "no case matches this receipt; check the 20 letters and digits")
     static let notFound = Self(status: .notFound, code: "not_found", message: "there is nothing here")
-    static let unavailable = Self(status: .serviceUnavailable, code: "unavailable", message: "the service cannot take this now; try again shortly")
+    static let unavailable = Self(status: .serviceUnavailable, code: "unavailable", message: "the service cannot take this now; try again shortly",
+                                  headers: [.retryAfter: "5"])
     static let internalError = Self(status: .internalServerError, code: "internal", message: "something went wrong on our side; nothing you sent was kept")
 
     /// The JSON answer, field problems said in `language`.
