@@ -49,3 +49,32 @@ struct ClientIdentityTests {
         await untrusted.remove()
     }
 }
+
+@Suite("Rate limits that cannot be got round")
+struct RateLimitTests {
+    @Test("an IPv6 client counts by its /64; an IPv4 address written as IPv6 counts as itself")
+    func buckets() {
+        #expect(ClientIdentity.bucket("2001:db8:1:2::1") == "2001:db8:1:2::/64")
+        #expect(ClientIdentity.bucket("2001:db8:1:2:ffff:eeee:dddd:cccc") == "2001:db8:1:2::/64")
+        #expect(ClientIdentity.bucket("2001:db8:1:3::1") == "2001:db8:1:3::/64")
+        #expect(ClientIdentity.bucket("::ffff:198.51.100.7") == "198.51.100.7")
+        #expect(ClientIdentity.bucket("198.51.100.7") == "198.51.100.7")
+        #expect(ClientIdentity.bucket("::1") == "0:0:0:0::/64")
+        #expect(ClientIdentity.bucket("not an address") == "not an address")
+        let proxy = ClientIdentity(trustedProxies: ["10.0.0.2"])
+        #expect(proxy.key(peer: "10.0.0.2", forwardedFor: "2001:db8:aa:bb::17") == proxy.key(peer: "10.0.0.2", forwardedFor: "2001:db8:aa:bb::99"))
+    }
+
+    @Test("a flood of new addresses does not free a limited client: the least recently seen are forgotten, not everyone")
+    func flood() async {
+        let limiter = RateLimiter(burst: 1, interval: 3600, maximumClients: 100)
+        #expect(await limiter.take("victim-of-a-limit") == nil)
+        #expect(await limiter.take("victim-of-a-limit") != nil)
+        for index in 0..<1000 {
+            _ = await limiter.take("flood-\(index)")
+            if index % 50 == 0 { _ = await limiter.take("victim-of-a-limit") }
+        }
+        #expect(await limiter.count <= 100)
+        #expect(await limiter.take("victim-of-a-limit") != nil, "a flood of addresses reset the limit of a client still seen")
+    }
+}

@@ -18,10 +18,12 @@ enum GrievanceApplication {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorResponseMiddleware(pages: pages))
         router.get("/healthz") { _, _ in "ok\n" }
-        APIRoutes(intake: intake, limits: limits).register(on: router)
-        PageRoutes(intake: intake, pages: pages, limits: limits).register(on: router)
+        let deadlines = BodyDeadlines(configuration)
+        APIRoutes(intake: intake, limits: limits, deadlines: deadlines).register(on: router)
+        PageRoutes(intake: intake, pages: pages, limits: limits, deadlines: deadlines).register(on: router)
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             logger: logger
         )

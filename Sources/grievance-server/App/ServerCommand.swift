@@ -53,6 +53,16 @@ struct ServerCommand: AsyncParsableCommand {
             help: ArgumentHelp("A reverse proxy's IP address whose X-Forwarded-For names the client; repeat for several.", valueName: "IP"))
     var trustedProxies: [String] = []
 
+    @Option(help: ArgumentHelp("Seconds a connection may stay silent — before its headers are whole, within a body, between requests.",
+                               valueName: "SECONDS"))
+    var idleTimeout = ServerConfiguration().idleTimeout
+
+    @Option(help: ArgumentHelp("Seconds a JSON or form body may take to arrive, whole.", valueName: "SECONDS"))
+    var bodyTimeout = ServerConfiguration().bodyTimeout
+
+    @Option(help: ArgumentHelp("Seconds a form with files may take to arrive, whole.", valueName: "SECONDS"))
+    var uploadTimeout = ServerConfiguration().uploadTimeout
+
     @Option(help: ArgumentHelp("Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (loopback only; off unless given).",
                                valueName: "PORT"))
     var metricsPort: Int?
@@ -66,6 +76,9 @@ struct ServerCommand: AsyncParsableCommand {
         }
         guard filingBurst >= 1, followUpBurst >= 1, filingInterval > 0, followUpInterval > 0 else {
             throw ValidationError("bursts must be at least 1 and intervals more than 0 seconds.")
+        }
+        guard [idleTimeout, bodyTimeout, uploadTimeout].allSatisfy({ $0 > 0 && $0 <= 86_400 }) else {
+            throw ValidationError("timeouts must be more than 0 seconds and at most a day.")
         }
     }
 
@@ -89,6 +102,9 @@ struct ServerCommand: AsyncParsableCommand {
         configuration.followUpBurst = followUpBurst
         configuration.followUpInterval = followUpInterval
         configuration.trustedProxies = Set(trustedProxies)
+        configuration.idleTimeout = idleTimeout
+        configuration.bodyTimeout = bodyTimeout
+        configuration.uploadTimeout = uploadTimeout
         let app: any ApplicationProtocol
         do {
             app = try GrievanceApplication.build(configuration, intake: intake)

@@ -19,4 +19,10 @@ struct ServerConfiguration: Sendable {
     /// Reverse proxies (IP addresses) whose `X-Forwarded-For` names the client. Empty: the
     /// header is ignored, and every request counts against its peer's address.
     var trustedProxies: Set<String> = []
+    /// Seconds a connection may stay silent — before its request's headers are whole, between
+    /// the parts of a body, between requests — before it is closed.
+    var idleTimeout = 30.0
+    /// Seconds a JSON or form body may take to arrive, whole; a form with files has `uploadTimeout`.
+    var bodyTimeout = 30.0
+    var uploadTimeout = 600.0
 }

@@ -22,6 +22,7 @@ struct APIError: Error {
         Self(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the body as \(expected)")
     }
     static let tooLarge = Self(status: .contentTooLarge, code: "too_large", message: "the request body is too large")
+    static let requestTimeout = Self(status: .requestTimeout, code: "request_timeout", message: "the request body took too long to arrive")
     /// A file over the limit: the body is too large because of that field.
     static func fileTooLarge(_ problem: FieldProblem) -> Self { Self(status: .contentTooLarge, code: "too_large", fields: [problem]) }
     static func rateLimited(retryAfter seconds: Int) -> Self {

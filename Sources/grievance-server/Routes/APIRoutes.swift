@@ -7,6 +7,7 @@ import Logging
 struct APIRoutes: Sendable {
     let intake: IntakeService
     let limits: RateLimits
+    let deadlines: BodyDeadlines
 
     /// Every endpoint of the JSON API, as docs/openapi.yaml lists them (a test holds the two together).
     static let endpoints: [(method: String, path: String)] = [
@@ -24,21 +25,21 @@ struct APIRoutes: Sendable {
 
     func file(_ request: Request, context: IntakeRequestContext) async throws -> Response {
         try await limits.admitFiling(request, context)
-        let submission = ComplaintSubmission(json: try await RequestBodies.json(request, context: context))
+        let submission = ComplaintSubmission(json: try await RequestBodies.json(request, context: context, within: deadlines.body))
         let filed = try await IntakeCalls.file(submission, intake: intake, logger: context.logger)
         return try JSONResponse.make(.created, APIAnswers.Filed(filed))
     }
 
     func followUp(_ request: Request, context: IntakeRequestContext) async throws -> Response {
         try await limits.admitFollowUp(request, context)
-        let body = try await RequestBodies.json(request, context: context)
+        let body = try await RequestBodies.json(request, context: context, within: deadlines.body)
         let receipt = try Self.receipt(in: body, allowing: ["receipt"])
         return try JSONResponse.make(.ok, APIAnswers.FollowUp(try await IntakeCalls.followUp(receipt, intake: intake)))
     }
 
     func reply(_ request: Request, context: IntakeRequestContext) async throws -> Response {
         try await limits.admitFollowUp(request, context)
-        let body = try await RequestBodies.json(request, context: context)
+        let body = try await RequestBodies.json(request, context: context, within: deadlines.body)
         let receipt = try Self.receipt(in: body, allowing: ["receipt", "text"])
         guard case .string(let text)? = body["text"] else { throw APIError.invalid(FieldProblem("text", body["text"] == nil ? .required : .mustBeText)) }
         return try JSONResponse.make(.created, APIAnswers.FollowUp(try await IntakeCalls.reply(receipt, text: text, intake: intake)))

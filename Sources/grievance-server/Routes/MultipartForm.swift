@@ -17,7 +17,8 @@ struct MultipartForm {
         case skipped
     }
 
-    static func read(_ request: Request, contentType: String) async throws(APIError) -> MultipartForm {
+    static func read(_ request: Request, contentType: String, within deadline: Duration) async throws(APIError) -> MultipartForm {
+        let end = BodyDeadlines.from(now: deadline)
         guard let boundary = boundary(in: contentType) else { throw .badRequest("the multipart body names no boundary") }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > APILimits.multipartBodyBytes { throw .tooLarge }
         var form = MultipartForm()
@@ -69,6 +70,7 @@ struct MultipartForm {
         var tail: [UInt8] = []
         do {
             for try await buffer in request.body {
+                guard ContinuousClock.now < end else { throw APIError.requestTimeout }
                 received += buffer.readableBytes
                 guard received <= APILimits.multipartBodyBytes else { throw APIError.tooLarge }
                 tail = Array((tail + buffer.readableBytesView.suffix(closing.count + 4)).suffix(closing.count + 4))

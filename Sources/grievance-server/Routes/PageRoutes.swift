@@ -7,6 +7,7 @@ struct PageRoutes: Sendable {
     let intake: IntakeService
     let pages: Pages
     let limits: RateLimits
+    let deadlines: BodyDeadlines
 
     func register(on router: Router<IntakeRequestContext>) {
         router.get("/") { request, _ in try await form(request, event: nil, path: "/") }
@@ -40,10 +41,10 @@ struct PageRoutes: Sendable {
         let fields: [(name: String, value: String)]
         var attachments: [SealedAttachment] = []
         if contentType.lowercased().hasPrefix("multipart/form-data") {
-            let form = try await MultipartForm.read(request, contentType: contentType)
+            let form = try await MultipartForm.read(request, contentType: contentType, within: deadlines.upload)
             (fields, attachments) = (form.fields, form.attachments)
         } else {
-            fields = try await RequestBodies.form(request, context: context, alsoAccepted: "multipart/form-data")
+            fields = try await RequestBodies.form(request, context: context, alsoAccepted: "multipart/form-data", within: deadlines.body)
         }
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let submission = ComplaintSubmission(form: fields)
@@ -59,7 +60,7 @@ struct PageRoutes: Sendable {
 
     private func followUp(_ request: Request, context: IntakeRequestContext) async throws -> Response {
         try await limits.admitFollowUp(request, context)
-        let fields = try await RequestBodies.form(request, context: context)
+        let fields = try await RequestBodies.form(request, context: context, within: deadlines.body)
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let typed = fields.last { $0.name == "receipt" }?.value ?? ""
         let unknown = pages.catalog.text("followup.unknown", language)
