@@ -11,6 +11,8 @@ public struct CasesFixture: Sendable {
     public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     public static let policies = repository.appendingPathComponent("policies")
     public static let procedureURL = policies.appendingPathComponent("grievance-procedure.yaml")
+    /// The shipped procedure, read as the system reads it.
+    public static let shippedProcedure = try! ProcedureLoader.load(contentsOf: procedureURL)
 
     /// Everyone the fixture adds, the first being the administrator `init` makes.
     public static let roster: [(id: String, roles: Set<Role>)] = [

@@ -1,3 +1,4 @@
+import Cases
 import CasesTesting
 import Foundation
 import HTTPTypes
@@ -59,6 +60,31 @@ struct OpenAPITests {
         #expect(complaint["required"] as? [String] == ["category", "description"])
         #expect(complaint["additionalProperties"] as? Bool == false)
         #expect(Set((Self.schema("Reply")["properties"] as? [String: Any])?.keys.map { $0 } ?? []) == ["receipt", "text"])
+    }
+
+    @Test("the document states the limits the server enforces, so a client built from it foresees every refusal")
+    func statedLimits() {
+        let complaint = (Self.schema("Complaint")["properties"] as? [String: [String: Any]]) ?? [:]
+        for field in ["description", "occurred", "location", "respondent", "witnesses", "reporter_name", "reporter_contact"] {
+            #expect(complaint[field]?["maxLength"] as? Int == IntakeLimits.textBytes, "\(field)")
+        }
+        #expect(complaint["description"]?["pattern"] as? String == "\\S")
+        #expect(complaint["gender"]?["maxLength"] as? Int == IntakeLimits.genderBytes)
+        #expect(complaint["language"]?["maxLength"] as? Int == IntakeLimits.languageBytes)
+        #expect(complaint["exclude_handlers"]?["maxItems"] as? Int == IntakeLimits.excluded)
+        #expect(complaint["category"]?["enum"] as? [String] == CasesFixture.shippedProcedure.categories.map(\.id))
+        #expect((complaint["respondent_role"]?["enum"] as? [Any])?.compactMap { $0 as? String } == RespondentRole.allCases.map(\.rawValue))
+        #expect((complaint["region"]?["enum"] as? [Any])?.compactMap { $0 as? String } == Region.allCases.map(\.rawValue))
+        let reply = (Self.schema("Reply")["properties"] as? [String: [String: Any]]) ?? [:]
+        #expect(reply["text"]?["maxLength"] as? Int == IntakeLimits.textBytes)
+        // The receipt's pattern takes what the server reads, and refuses what it refuses.
+        let pattern = try! Regex((Self.schema("ReceiptOnly")["properties"] as? [String: [String: Any]])?["receipt"]?["pattern"] as? String ?? "")
+        for text in ["ABCDE-FGHJK-MNPQR-STVWX", "abcde fghjk mnpqr stvwx", "ABCDEFGHJKMNPQRSTVWX"] {
+            #expect(text.wholeMatch(of: pattern) != nil && (try? Receipt(parsing: text)) != nil, "\(text)")
+        }
+        for text in ["ABCDE-FGHJK-MNPQR-STVW", "ABCDE-FGHJK-MNPQR-STVWXY", "ABCDE-FGHJK-MNPQR-STVW!", "ABCDE-FGHJK-MNPQR-STVWU"] {
+            #expect(text.wholeMatch(of: pattern) == nil && (try? Receipt(parsing: text)) == nil, "\(text)")
+        }
     }
 
     @Test("every status the tests see from an endpoint is documented for it")

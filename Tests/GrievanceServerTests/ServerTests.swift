@@ -41,6 +41,27 @@ struct ServerTests {
         await f.remove()
     }
 
+    @Test("a method an address does not take is 405 with the methods it Allows; an address that does not exist is 404")
+    func methodNotAllowed() async throws {
+        let f = try ServerFixture()
+        try await f.app().test(.router) { client in
+            for (uri, method, allowed) in [("/api/v1/complaints", HTTPRequest.Method.get, "POST"), ("/api/v1/intake-options", .post, "GET"),
+                                           ("/follow-up", .delete, "GET, POST"), ("/e/congress-2027", .post, "GET"), ("/healthz", .put, "GET")] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                    #expect(response.headers[.allow] == allowed, "\(method) \(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/complaints", method: .get) { response in
+                #expect(response.errorCode == "method_not_allowed")
+            }
+            for uri in ["/api/v1/nothing", "/e", "/e/congress-2027/more", "/static/other.css"] {
+                try await client.execute(uri: uri, method: .get) { response in #expect(response.status == .notFound, "\(uri)") }
+            }
+        }
+        await f.remove()
+    }
+
     @Test("the server answers on a real socket")
     func live() async throws {
         let f = try ServerFixture()

@@ -2,12 +2,10 @@ import Foundation
 import GrievanceCrypto
 
 extension Ledger {
-    static let maximumTextBytes = 20_000
-
     /// A text a person wrote (a description, a note, a message, a reason): not blank, not huge.
     static func checkText(_ text: String, field: Field) throws(CasesError) {
         guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw .invalid(field, .empty) }
-        guard text.utf8.count <= maximumTextBytes else { throw .invalid(field, .tooLong(maximumBytes: maximumTextBytes)) }
+        guard text.utf8.count <= IntakeLimits.textBytes else { throw .invalid(field, .tooLong(maximumBytes: IntakeLimits.textBytes)) }
     }
 
     /// Encrypts and stores one record of a case.

@@ -3,22 +3,17 @@ import Foundation
 import GrievanceCrypto
 
 extension CaseFiling {
-    /// The limits on what a report may hold; every way of filing is held to them.
-    static let maximumGenderBytes = 64
-    static let maximumLanguageBytes = 16
-    static let maximumExcluded = 50
-
     static func check(_ intake: Intake, attachments: [SealedAttachment]) throws(CasesError) {
         guard attachments.count <= AttachmentSealer.maximumCount else { throw .invalid(.attachments, .tooMany(maximum: AttachmentSealer.maximumCount)) }
         try Ledger.checkText(intake.content.description, field: .description)
         let content = intake.content
         for (field, value) in [(Field.occurred, content.occurred), (.location, content.location), (.respondent, content.respondent),
                                (.witnesses, content.witnesses), (.reporterName, content.reporterName), (.reporterContact, content.reporterContact)] {
-            if let value, value.utf8.count > Ledger.maximumTextBytes { throw .invalid(field, .tooLong(maximumBytes: Ledger.maximumTextBytes)) }
+            if let value, value.utf8.count > IntakeLimits.textBytes { throw .invalid(field, .tooLong(maximumBytes: IntakeLimits.textBytes)) }
         }
-        if let gender = intake.reporterGender, gender.utf8.count > maximumGenderBytes { throw .invalid(.gender, .tooLong(maximumBytes: maximumGenderBytes)) }
-        if let language = intake.language, language.utf8.count > maximumLanguageBytes { throw .invalid(.language, .notALanguageTag) }
-        guard intake.excludeHandlers.count <= maximumExcluded else { throw .invalid(.excludeHandlers, .tooMany(maximum: maximumExcluded)) }
+        if let gender = intake.reporterGender, gender.utf8.count > IntakeLimits.genderBytes { throw .invalid(.gender, .tooLong(maximumBytes: IntakeLimits.genderBytes)) }
+        if let language = intake.language, language.utf8.count > IntakeLimits.languageBytes { throw .invalid(.language, .notALanguageTag) }
+        guard intake.excludeHandlers.count <= IntakeLimits.excluded else { throw .invalid(.excludeHandlers, .tooMany(maximum: IntakeLimits.excluded)) }
     }
 
     /// The case's rows, in the filing's transaction: clear facts, seals, the complaint, its

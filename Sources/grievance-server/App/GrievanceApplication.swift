@@ -16,11 +16,11 @@ enum GrievanceApplication {
         // Route templates, methods, statuses and durations only (swift-metrics; Prometheus when
         // --metrics-port is given).
         router.add(middleware: MetricsMiddleware())
-        router.add(middleware: ErrorResponseMiddleware(pages: pages))
-        router.get("/healthz") { _, _ in "ok\n" }
+        let routes = RouteTable()
+        router.add(middleware: ErrorResponseMiddleware(pages: pages, routes: routes))
         let deadlines = BodyDeadlines(configuration)
-        APIRoutes(intake: intake, limits: limits, deadlines: deadlines).register(on: router)
-        PageRoutes(intake: intake, pages: pages, limits: limits, deadlines: deadlines).register(on: router)
+        APIRoutes(intake: intake, limits: limits, deadlines: deadlines).register(on: router, in: routes)
+        PageRoutes(intake: intake, pages: pages, limits: limits, deadlines: deadlines).register(on: router, in: routes)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),

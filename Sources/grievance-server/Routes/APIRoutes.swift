@@ -15,12 +15,12 @@ struct APIRoutes: Sendable {
         ("get", "/api/v1/intake-options"), ("get", "/healthz"),
     ]
 
-    func register(on router: Router<IntakeRequestContext>) {
-        let api = router.group("api/v1")
-        api.post("complaints") { request, context in try await file(request, context: context) }
-        api.post("follow-up") { request, context in try await followUp(request, context: context) }
-        api.post("follow-up/messages") { request, context in try await reply(request, context: context) }
-        api.get("intake-options") { _, _ in try await options() }
+    func register(on router: Router<IntakeRequestContext>, in table: RouteTable) {
+        table.on(router, "/api/v1/complaints", .post) { request, context in try await file(request, context: context) }
+        table.on(router, "/api/v1/follow-up", .post) { request, context in try await followUp(request, context: context) }
+        table.on(router, "/api/v1/follow-up/messages", .post) { request, context in try await reply(request, context: context) }
+        table.on(router, "/api/v1/intake-options", .get) { _, _ in try await options() }
+        table.on(router, "/healthz", .get) { _, _ in "ok\n" }
     }
 
     func file(_ request: Request, context: IntakeRequestContext) async throws -> Response {

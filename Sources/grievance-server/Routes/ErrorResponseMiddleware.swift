@@ -9,12 +9,18 @@ struct ErrorResponseMiddleware: RouterMiddleware {
     typealias Context = IntakeRequestContext
 
     let pages: Pages
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as APIError {
             return try render(error, request: request)
+        } catch let error as HTTPError where error.status == .notFound && !routes.methods(for: request.uri.path).isEmpty {
+            // The path exists, with other methods.
+            let allowed = routes.methods(for: request.uri.path).map(\.rawValue).joined(separator: ", ")
+            return try render(APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "this address takes \(allowed)",
+                                       headers: [.allow: allowed]), request: request)
         } catch let error as HTTPError {
             let code = error.status == .notFound ? "not_found" : error.status == .methodNotAllowed ? "method_not_allowed" : "bad_request"
             let status = (400..<500).contains(error.status.code) ? error.status : .badRequest

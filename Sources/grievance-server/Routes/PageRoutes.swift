@@ -9,20 +9,20 @@ struct PageRoutes: Sendable {
     let limits: RateLimits
     let deadlines: BodyDeadlines
 
-    func register(on router: Router<IntakeRequestContext>) {
-        router.get("/") { request, _ in try await form(request, event: nil, path: "/") }
-        router.get("/e/:slug") { request, context in
+    func register(on router: Router<IntakeRequestContext>, in table: RouteTable) {
+        table.on(router, "/", .get) { request, _ in try await form(request, event: nil, path: "/") }
+        table.on(router, "/e/:slug", .get) { request, context in
             let slug = try context.parameters.require("slug")
             return try await form(request, event: slug, path: "/e/\(slug)")
         }
-        router.post("/complaints") { request, context in try await file(request, context: context) }
-        router.get("/follow-up") { request, _ in Pages.response(pages.followUp(Language.preferred(request))) }
-        router.post("/follow-up") { request, context in try await followUp(request, context: context) }
-        router.get("/static/style.css") { _, _ in
+        table.on(router, "/complaints", .post) { request, context in try await file(request, context: context) }
+        table.on(router, "/follow-up", .get) { request, _ in Pages.response(pages.followUp(Language.preferred(request))) }
+        table.on(router, "/follow-up", .post) { request, context in try await followUp(request, context: context) }
+        table.on(router, "/static/style.css", .get) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
         for path in ["/static/icon.svg", "/favicon.ico"] {
-            router.get(RouterPath(path)) { _, _ in
+            table.on(router, path, .get) { _, _ in
                 Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(string: SiteIcon.svg)))
             }
         }
