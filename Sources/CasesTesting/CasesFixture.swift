@@ -48,7 +48,7 @@ public struct CasesFixture: Sendable {
             passphrase: Passphrase(utf8: passphrases[adminID]!), procedureText: procedure.map { Data($0.utf8) } ?? Data(contentsOf: Self.procedureURL),
             procedureFile: "grievance-procedure.yaml", keyCost: "interactive", clock: { clock.now })
         installation = made.installation
-        intake = made.installation.intakeDesk()
+        intake = try made.installation.intakeDesk()
         recoveryKey = made.recoveryKey
         var people = [adminID: made.admin]
         for (id, roles) in roster.dropFirst() {

@@ -27,9 +27,11 @@ struct AccessMatrixTests {
     }()
 
     static func makeCase(in stage: String, _ f: CasesFixture) throws -> CaseReference {
-        let sealer = AttachmentSealer(name: "photo.jpg", contentType: "image/jpeg")
+        let sealer = try f.intake.attachmentSealer(name: "photo.jpg", contentType: "image/jpeg")
         try sealer.append([1, 2, 3])
-        let reference = try f.intake.file(CasesFixture.intake("violence"), attachments: [sealer.finish()]).reference
+        let attachment = try sealer.finish()
+        defer { attachment.discard() }
+        let reference = try f.intake.file(CasesFixture.intake("violence"), attachments: [attachment]).reference
         for step in paths[stage]! { try f.casework.advance(reference, to: step.stage, reason: "on to \(step.stage)", by: f[step.by]) }
         return reference
     }

@@ -7,8 +7,8 @@ import Testing
 
 @Suite("Attachments: streamed into ciphertext, readable only whole and unaltered")
 struct AttachmentTests {
-    static func sealed(_ bytes: [UInt8], name: String = "photo.jpg") throws -> SealedAttachment {
-        let sealer = AttachmentSealer(name: name, contentType: "image/jpeg")
+    static func sealed(_ bytes: [UInt8], name: String = "photo.jpg", _ f: CasesFixture) throws -> SealedAttachment {
+        let sealer = try f.intake.attachmentSealer(name: name, contentType: "image/jpeg")
         // Arrives in uneven pieces, as a network delivers it.
         var offset = 0
         var step = 1
@@ -18,7 +18,7 @@ struct AttachmentTests {
             offset = end
             step = step * 3 + 7
         }
-        return sealer.finish()
+        return try sealer.finish()
     }
 
     static func read(_ f: CasesFixture, _ reference: CaseReference, _ sequence: UInt64) throws -> [UInt8] {
@@ -41,7 +41,7 @@ struct AttachmentTests {
         let marker = "ATTACH-\(UUID().uuidString)"
         let sizes = [0, 1, AttachmentSealer.chunkBytes - 1, AttachmentSealer.chunkBytes, AttachmentSealer.chunkBytes + 1, 300_001]
         let files = sizes.prefix(5).map { Self.file(marker, count: max($0, marker.utf8.count)) }
-        let filed = try f.intake.file(CasesFixture.intake(marker: marker), attachments: try files.map { try Self.sealed($0) })
+        let filed = try f.intake.file(CasesFixture.intake(marker: marker), attachments: try files.map { try Self.sealed($0, f) })
         let view = try f.casework.show(filed.reference, as: f["amina"])
         #expect(view.attachments.map(\.info.size) == files.map(\.count))
         #expect(view.attachments.allSatisfy { $0.info.name == "photo.jpg" && $0.author == "reporter" })
@@ -52,22 +52,52 @@ struct AttachmentTests {
         #expect(try f.filesHolding(marker).isEmpty)
     }
 
+    @Test("while a file arrives its ciphertext waits in the spool, never its plaintext, and nothing is left once discarded")
+    func spool() throws {
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let spool = f.dataDirectory.appendingPathComponent("spool")
+        func spooled() throws -> [Data] {
+            try FileManager.default.contentsOfDirectory(atPath: spool.path).map { try Data(contentsOf: spool.appendingPathComponent($0)) }
+        }
+        let marker = "SPOOL-\(UUID().uuidString)"
+        let original = Self.file(marker, count: 3 * AttachmentSealer.chunkBytes + 5)
+        let sealer = try f.intake.attachmentSealer(name: "a.txt", contentType: "text/plain")
+        try sealer.append(original)
+        let waiting = try spooled()
+        #expect(waiting.count == 1)
+        #expect(waiting.first.map { $0.count >= 3 * AttachmentSealer.chunkBytes } == true, "the chunks were not spooled as they came")
+        #expect(waiting.allSatisfy { $0.range(of: Data(marker.utf8)) == nil })
+        #expect((try FileManager.default.attributesOfItem(atPath: spool.path)[.posixPermissions] as? Int) == 0o700)
+        let sealed = try sealer.finish()
+        let filed = try f.intake.file(CasesFixture.intake(), attachments: [sealed])
+        sealed.discard()
+        #expect(try spooled().isEmpty)
+        let sequence = try f.casework.show(filed.reference, as: f["amina"]).attachments[0].sequence
+        #expect(try Self.read(f, filed.reference, sequence) == original)
+
+        let abandoned = try f.intake.attachmentSealer(name: "b.txt", contentType: "text/plain")
+        try abandoned.append(original)
+        abandoned.discard()
+        #expect(try spooled().isEmpty)
+    }
+
     @Test("limits: a file over 10 MB is refused while it arrives; more than five files are refused")
     func limits() throws {
         let f = try CasesFixture()
         defer { f.remove() }
-        let sealer = AttachmentSealer(name: "big.bin", contentType: "")
+        let sealer = try f.intake.attachmentSealer(name: "big.bin", contentType: "")
         #expect(throws: CasesError.self) {
             for _ in 0...(AttachmentSealer.maximumBytes / AttachmentSealer.chunkBytes) {
                 try sealer.append([UInt8](repeating: 1, count: AttachmentSealer.chunkBytes))
             }
         }
-        let six = try (0..<6).map { _ in try Self.sealed([1, 2, 3]) }
+        let six = try (0..<6).map { _ in try Self.sealed([1, 2, 3], f) }
         #expect(throws: CasesError.invalid(.attachments, .tooMany(maximum: 5))) {
             try f.intake.file(CasesFixture.intake(), attachments: six)
         }
-        #expect(AttachmentSealer(name: "../../etc/passwd", contentType: "text/plain").name == "passwd")
-        #expect(AttachmentSealer(name: "", contentType: String(repeating: "x", count: 200)).contentType == "application/octet-stream")
+        #expect(try f.intake.attachmentSealer(name: "../../etc/passwd", contentType: "text/plain").name == "passwd")
+        #expect(try f.intake.attachmentSealer(name: "", contentType: String(repeating: "x", count: 200)).contentType == "application/octet-stream")
     }
 
     @Test("a flipped byte, a dropped, swapped or extra chunk, a key moved between attachments: all refused as damage")
@@ -75,7 +105,7 @@ struct AttachmentTests {
         let f = try CasesFixture()
         defer { f.remove() }
         let original = Self.file("TAMPER", count: 3 * AttachmentSealer.chunkBytes + 10)
-        let filed = try f.intake.file(CasesFixture.intake(), attachments: [try Self.sealed(original), try Self.sealed(original, name: "b.jpg")])
+        let filed = try f.intake.file(CasesFixture.intake(), attachments: [try Self.sealed(original, f), try Self.sealed(original, name: "b.jpg", f)])
         let listings = try f.casework.show(filed.reference, as: f["amina"]).attachments
         let (first, second) = (listings[0].sequence, listings[1].sequence)
         let damaged = CasesError.damaged("attachment #\(first) of \(filed.reference)")
@@ -132,7 +162,7 @@ struct AttachmentTests {
     func access() throws {
         let f = try CasesFixture()
         defer { f.remove() }
-        let filed = try f.intake.file(CasesFixture.intake(), attachments: [try Self.sealed([1, 2, 3])])
+        let filed = try f.intake.file(CasesFixture.intake(), attachments: [try Self.sealed([1, 2, 3], f)])
         let sequence = try f.casework.show(filed.reference, as: f["amina"]).attachments[0].sequence
         let before = try f.denials()
         for id in ["ivan", "exec", "admin"] {

@@ -53,6 +53,7 @@ struct AttachmentUploadTests {
         var read: [UInt8] = []
         try f.casework.readAttachment(reference, sequence: view.attachments[0].sequence, as: amina) { read += $0 }
         #expect(read == photo)
+        #expect(try Self.spooled(f).isEmpty, "a filed upload left its ciphertext in the spool")
         for (name, bytes) in try f.filesOnDisk() { #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(name)") }
         #expect(!f.logs.all.contains(marker))
         await f.remove()
@@ -71,9 +72,20 @@ struct AttachmentUploadTests {
             let longText = [("description", String(repeating: "x", count: APILimits.formBodyBytes + 1))]
             response = try await Self.post(client, Self.multipart(longText, files: []))
             #expect(response.status == .contentTooLarge)
+            // A body of thousands of empty parts is refused, not listed.
+            let empty = (0..<5000).map { ("p\($0)", "") }
+            response = try await Self.post(client, Self.multipart(Self.fields + empty, files: []))
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("more than \(APILimits.multipartParts) parts"))
         }
         #expect(try f.casework.list(for: f.unlock("amina")).isEmpty)
+        // Whatever was refused left nothing in the spool.
+        #expect(try Self.spooled(f).isEmpty)
         await f.remove()
+    }
+
+    static func spooled(_ f: ServerFixture) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: f.cases.dataDirectory.appendingPathComponent("spool").path)
     }
 
     @Test("malformed multipart: no boundary, a body that is not multipart, a cut-off body — 400, never 5xx")

@@ -1,3 +1,4 @@
+import Cases
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -69,6 +70,34 @@ struct ServerTests {
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
             }
+        }
+        await f.remove()
+    }
+}
+
+@Suite("A disk nearly full")
+struct DiskFloorTests {
+    @Test("under the free-space floor a filing and a reply get 503 with Retry-After and nothing is kept; reading a case goes on; above it, filing resumes")
+    func floor() async throws {
+        var f = try ServerFixture()
+        let filed = try f.cases.intake.file(Intake(category: "other", content: ComplaintContent(description: "before the disk filled")))
+        f.configuration.dataDirectory = f.cases.dataDirectory.path
+        f.configuration.freeSpaceFloorMegabytes = UInt64.max / (1024 * 1024)
+        try await f.app().test(.router) { client in
+            let refused = try await client.postJSON("/api/v1/complaints", #"{"category": "other", "description": "when the disk is full"}"#)
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.headers[.retryAfter] != nil)
+            #expect(refused.errorCode == "unavailable")
+            let reply = try await client.postJSON("/api/v1/follow-up/messages", #"{"receipt": "\#(filed.receipt.formatted)", "text": "more"}"#)
+            #expect(reply.status == .serviceUnavailable)
+            let read = try await client.postJSON("/api/v1/follow-up", #"{"receipt": "\#(filed.receipt.formatted)"}"#)
+            #expect(read.status == .ok)
+        }
+        #expect(try f.casework.list(for: f.unlock("amina")).count == 1)
+        f.configuration.freeSpaceFloorMegabytes = 0
+        try await f.app().test(.router) { client in
+            let accepted = try await client.postJSON("/api/v1/complaints", #"{"category": "other", "description": "space is back"}"#)
+            #expect(accepted.status == .created)
         }
         await f.remove()
     }

@@ -1,8 +1,15 @@
 import GrievanceCrypto
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Encrypts one uploaded file as its bytes arrive, 64 KiB at a time, with
-/// `crypto_secretstream`, under a key of its own: only ciphertext is ever kept, and a file over
-/// the limit is refused before it is read to its end.
+/// `crypto_secretstream`, under a key of its own, writing each chunk of ciphertext to a spool file
+/// at once: at most one chunk of plaintext is ever held, only ciphertext touches the disk, and a
+/// file over the limit is refused before it is read to its end. Made by `IntakeDesk`.
 public final class AttachmentSealer {
     public static let chunkBytes = 64 * 1024
     public static let maximumBytes = 10 * 1024 * 1024
@@ -23,10 +30,12 @@ public final class AttachmentSealer {
     private let key = SymmetricKey.generate()
     private var encryptor: SecretStreamEncryptor
     private var pending: [UInt8] = []
-    private var chunks: [[UInt8]] = []
+    private let path: String
+    private var descriptor: Int32
+    private var chunkLengths: [Int] = []
 
     /// `name` keeps only its last path component and at most 200 bytes; an empty name is "file".
-    public init(name: String, contentType: String) {
+    init(name: String, contentType: String, spool: AttachmentSpool) throws(FileError) {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var cleaned = ""
         for character in base where !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
@@ -36,7 +45,10 @@ public final class AttachmentSealer {
         self.name = cleaned.isEmpty ? "file" : cleaned
         self.contentType = contentType.isEmpty || contentType.utf8.count > 100 ? "application/octet-stream" : contentType
         encryptor = SecretStreamEncryptor(key: key)
+        (path, descriptor) = try spool.makeFile()
     }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Adds the next bytes of the file; refuses a file grown past the limit.
     public func append(_ bytes: some Collection<UInt8>) throws(CasesError) {
@@ -48,15 +60,25 @@ public final class AttachmentSealer {
         while pending.count > Self.chunkBytes {
             let chunk = Array(pending.prefix(Self.chunkBytes))
             pending.removeFirst(Self.chunkBytes)
-            chunks.append(try! encryptor.push(chunk, associatedData: Self.associatedData))
+            try spool(try! encryptor.push(chunk, associatedData: Self.associatedData))
         }
     }
 
     /// The last chunk, marked final, so a stream cut short is detected when it is read.
-    public func finish() -> SealedAttachment {
-        chunks.append(try! encryptor.push(pending, associatedData: Self.associatedData, final: true))
+    public func finish() throws(CasesError) -> SealedAttachment {
+        try spool(try! encryptor.push(pending, associatedData: Self.associatedData, final: true))
         pending.removeAll()
+        close(descriptor)
+        descriptor = -1
         return SealedAttachment(info: AttachmentInfo(name: name, contentType: contentType, size: size), key: key,
-                                header: encryptor.header, chunks: chunks)
+                                header: encryptor.header, path: path, chunkLengths: chunkLengths)
+    }
+
+    /// Removes the spool file of an upload that will not be filed (cut short, refused).
+    public func discard() { unlink(path) }
+
+    private func spool(_ chunk: [UInt8]) throws(CasesError) {
+        guard OwnerOnlyFile.writeAll(chunk, to: descriptor) else { throw CasesError.damaged("the spool file of an attachment (the disk refused it)") }
+        chunkLengths.append(chunk.count)
     }
 }

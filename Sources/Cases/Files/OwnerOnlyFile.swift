@@ -18,12 +18,22 @@ public enum OwnerOnlyFile {
             throw FileError(path: path, code: errno == EEXIST ? .exists : .cannotCreate(String(cString: strerror(errno))))
         }
         defer { close(descriptor) }
+        guard writeAll(buffer, to: descriptor) else { throw FileError(path: path, code: .cannotWrite(String(cString: strerror(errno)))) }
+        guard fsync(descriptor) == 0 else { throw FileError(path: path, code: .cannotWrite(String(cString: strerror(errno)))) }
+    }
+
+    /// Writes every byte to an open file; false (errno says why) if the system refused.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let written = SystemCalls.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            guard written > 0 else { throw FileError(path: path, code: .cannotWrite(String(cString: strerror(errno)))) }
+            guard written > 0 else { return false }
             offset += written
         }
-        guard fsync(descriptor) == 0 else { throw FileError(path: path, code: .cannotWrite(String(cString: strerror(errno)))) }
+        return true
+    }
+
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     }
 }

@@ -49,7 +49,7 @@ extension CaseFiling {
     }
 
     /// A record describing each attachment, its key sealed under the case key, its chunks as
-    /// they were encrypted.
+    /// they were encrypted, read from the spool one at a time.
     private func storeAttachments(_ attachments: [SealedAttachment], author: String, key: SymmetricKey, reference: CaseReference,
                                   repository: any CaseRepository) throws {
         for attachment in attachments {
@@ -57,8 +57,10 @@ extension CaseFiling {
                                                    reference: reference, repository: repository)
             let sealedKey = XChaCha20Poly1305.seal(attachment.key.secret, key: key,
                                                    associatedData: AttachmentSealer.keyAssociatedData(reference: reference, sequence: sequence))
-            try repository.insertAttachment(reference: reference, recordSequence: sequence, sealedKey: sealedKey, header: attachment.header,
-                                            chunks: attachment.chunks)
+            try repository.insertAttachment(reference: reference, recordSequence: sequence, sealedKey: sealedKey, header: attachment.header)
+            try attachment.forEachChunk { index, chunk in
+                try repository.insertAttachmentChunk(reference: reference, recordSequence: sequence, index: index, chunk: chunk)
+            }
         }
     }
 }

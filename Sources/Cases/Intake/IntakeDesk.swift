@@ -13,9 +13,11 @@ public struct IntakeDesk: Sendable {
     /// A case key sealed to nobody's key: a receipt that matches no case is made to open it, so
     /// that a wrong receipt costs what a right one does.
     let decoySeal: [UInt8]
+    let spool: AttachmentSpool
 
-    init(ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey) {
+    init(ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey, spool: AttachmentSpool) {
         self.ledger = ledger
+        self.spool = spool
         filing = CaseFiling(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey)
         decoySeal = CaseKeyEnvelope.seal(.generate(), caseReference: Self.decoyReference.rawValue, to: BoxKeyPair.generate().publicKey)
     }
@@ -24,9 +26,15 @@ public struct IntakeDesk: Sendable {
 
     public var procedure: Procedure { ledger.procedure }
 
-    /// Files a report a reporter sent through the web page or the API.
+    /// Files a report a reporter sent through the web page or the API. The attachments' spool
+    /// files stay the caller's to discard, whatever happens here.
     public func file(_ intake: Intake, attachments: [SealedAttachment] = []) throws -> FiledCase {
         try filing.file(intake, channel: .web, filer: nil, attachments: attachments)
+    }
+
+    /// A sealer for a file arriving with a report, spooling its ciphertext chunk by chunk.
+    public func attachmentSealer(name: String, contentType: String) throws(FileError) -> AttachmentSealer {
+        try AttachmentSealer(name: name, contentType: contentType, spool: spool)
     }
 
     /// The choices the intake page offers; clear data only.

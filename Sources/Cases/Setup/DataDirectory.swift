@@ -13,6 +13,7 @@ import Darwin
 ///     pepper             32 random bytes keying the receipt lookup; never in the database
 ///     procedure.yaml     the procedure in force, copied from policies/ at init
 ///     grievance.sqlite   the database (and its -wal and -shm, created with the same mode)
+///     spool/             uploads' ciphertext, chunk by chunk, until their case is filed
 ///
 /// The recovery secret and the log key are never written here: the first is shown once, the
 /// second is kept sealed to administrators inside the database.
@@ -41,7 +42,10 @@ public struct DataDirectory: Sendable {
     /// a case.
     public func openIntakeDesk(clock: @escaping @Sendable () -> Date = { Date() }) throws -> IntakeDesk {
         let opened = try openParts(clock: clock)
-        return IntakeDesk(ledger: opened.ledger, pepper: opened.pepper, recoveryPublicKey: opened.recoveryPublicKey)
+        let spool = try AttachmentSpool(directory: url)
+        // What a crash left of uploads in progress: a day is longer than any upload may take.
+        spool.removeStale(olderThan: 86_400)
+        return IntakeDesk(ledger: opened.ledger, pepper: opened.pepper, recoveryPublicKey: opened.recoveryPublicKey, spool: spool)
     }
 
     private func openParts(clock: @escaping @Sendable () -> Date) throws

@@ -28,7 +28,7 @@ public struct Installation: Sendable {
     public var procedure: Procedure { ledger.procedure }
 
     /// The intake desk over the same database, for tests and benchmarks that play the server.
-    package func intakeDesk() -> IntakeDesk {
-        IntakeDesk(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey)
+    package func intakeDesk() throws -> IntakeDesk {
+        IntakeDesk(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey, spool: try AttachmentSpool(directory: directory.url))
     }
 }

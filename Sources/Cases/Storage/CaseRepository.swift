@@ -45,7 +45,8 @@ package protocol CaseRepository {
     func appendRecord(reference: CaseReference, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64
     func records(reference: CaseReference) throws -> [StoredRecord]
 
-    func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws
+    func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8]) throws
+    func insertAttachmentChunk(reference: CaseReference, recordSequence: UInt64, index: Int, chunk: [UInt8]) throws
     /// The sealed key, the stream header and the chunks in order; nil if there is none.
     func attachment(reference: CaseReference, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])?
 

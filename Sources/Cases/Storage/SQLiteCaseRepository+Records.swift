@@ -22,13 +22,14 @@ extension SQLiteCaseRepository {
             }
     }
 
-    func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]]) throws {
+    func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8]) throws {
         try db.execute(sql: "INSERT INTO case_attachments (case_ref, record_seq, sealed_key, header) VALUES (?, ?, ?, ?)",
                        arguments: [reference.rawValue, Int64(recordSequence), Data(sealedKey), Data(header)])
-        let insert = try db.cachedStatement(sql: "INSERT INTO case_attachment_chunks (case_ref, record_seq, idx, chunk) VALUES (?, ?, ?, ?)")
-        for (index, chunk) in chunks.enumerated() {
-            try insert.execute(arguments: [reference.rawValue, Int64(recordSequence), index, Data(chunk)])
-        }
+    }
+
+    func insertAttachmentChunk(reference: CaseReference, recordSequence: UInt64, index: Int, chunk: [UInt8]) throws {
+        try db.cachedStatement(sql: "INSERT INTO case_attachment_chunks (case_ref, record_seq, idx, chunk) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [reference.rawValue, Int64(recordSequence), index, Data(chunk)])
     }
 
     func attachment(reference: CaseReference, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])? {

@@ -8,4 +8,5 @@ enum IntakeMetrics {
     static let replies = Counter(label: "grievance_reporter_replies_total")
     static let rateLimited = Counter(label: "grievance_rate_limited_total")
     static let unknownReceipts = Counter(label: "grievance_unknown_receipts_total")
+    static let diskFull = Counter(label: "grievance_refused_disk_full_total")
 }

@@ -63,6 +63,10 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds a form with files may take to arrive, whole.", valueName: "SECONDS"))
     var uploadTimeout = ServerConfiguration().uploadTimeout
 
+    @Option(help: ArgumentHelp("Below this many megabytes free on the data directory's disk, filings and replies get 503 until space returns.",
+                               valueName: "MB"))
+    var freeSpaceFloor = ServerConfiguration().freeSpaceFloorMegabytes
+
     @Option(help: ArgumentHelp("Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (loopback only; off unless given).",
                                valueName: "PORT"))
     var metricsPort: Int?
@@ -105,6 +109,8 @@ struct ServerCommand: AsyncParsableCommand {
         configuration.idleTimeout = idleTimeout
         configuration.bodyTimeout = bodyTimeout
         configuration.uploadTimeout = uploadTimeout
+        configuration.dataDirectory = path
+        configuration.freeSpaceFloorMegabytes = freeSpaceFloor
         let app: any ApplicationProtocol
         do {
             app = try GrievanceApplication.build(configuration, intake: intake)

@@ -6,4 +6,7 @@ enum APILimits {
     static let formBodyBytes = 256 * 1024
     /// A form with attachments: every file at its limit, and the text.
     static let multipartBodyBytes = 5 * 10 * 1024 * 1024 + formBodyBytes
+    /// Parts of a form: its fields, its files, and room to spare; a body of thousands of empty
+    /// parts is refused rather than listed.
+    static let multipartParts = 64
 }

@@ -39,6 +39,7 @@ struct APIRoutes: Sendable {
 
     func reply(_ request: Request, context: IntakeRequestContext) async throws -> Response {
         try await limits.admitFollowUp(request, context)
+        try limits.disk.admit()
         let body = try await RequestBodies.json(request, context: context, within: deadlines.body)
         let receipt = try Self.receipt(in: body, allowing: ["receipt", "text"])
         guard case .string(let text)? = body["text"] else { throw APIError.invalid(FieldProblem("text", body["text"] == nil ? .required : .mustBeText)) }

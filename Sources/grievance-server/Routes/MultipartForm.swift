@@ -4,9 +4,11 @@ import Hummingbird
 import MultipartKit
 import NIOCore
 
-/// Reads a `multipart/form-data` body as it streams in: text fields into memory (bounded),
-/// each file straight into an `AttachmentSealer`, so a file's plaintext is never held whole and
-/// never written anywhere. A body, a field or a file over its limit is refused as it arrives.
+/// Reads a `multipart/form-data` body as it streams in: text fields into memory (bounded), each
+/// file straight into an `AttachmentSealer`, which spools its ciphertext chunk by chunk, so a
+/// file is never held whole, and its plaintext never written anywhere. A body, a field, a file
+/// or a count of parts over its limit is refused as it arrives, and whatever was spooled is
+/// discarded.
 struct MultipartForm {
     var fields: [(name: String, value: String)] = []
     var attachments: [SealedAttachment] = []
@@ -17,7 +19,10 @@ struct MultipartForm {
         case skipped
     }
 
-    static func read(_ request: Request, contentType: String, within deadline: Duration) async throws(APIError) -> MultipartForm {
+    static func read(
+        _ request: Request, contentType: String, within deadline: Duration,
+        sealer makeSealer: @escaping (_ name: String, _ type: String) throws -> AttachmentSealer
+    ) async throws(APIError) -> MultipartForm {
         let end = BodyDeadlines.from(now: deadline)
         guard let boundary = boundary(in: contentType) else { throw .badRequest("the multipart body names no boundary") }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > APILimits.multipartBodyBytes { throw .tooLarge }
@@ -25,12 +30,13 @@ struct MultipartForm {
         var headers: [(String, String)] = []
         var part: Part?
         var textBytes = 0
+        var parts = 0
         var failure: APIError?
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in headers.append((name.lowercased(), value)) }
         parser.onBody = { buffer in
             guard failure == nil else { return }
-            if part == nil { part = Self.begin(headers, form: form, failure: &failure) }
+            if part == nil { part = Self.begin(headers, form: form, parts: &parts, sealer: makeSealer, failure: &failure) }
             switch part {
             case .field(let name, var bytes):
                 textBytes += buffer.readableBytes
@@ -54,11 +60,20 @@ struct MultipartForm {
         }
         parser.onPartComplete = {
             if failure == nil {
-                switch part ?? Self.begin(headers, form: form, failure: &failure) {
+                switch part ?? Self.begin(headers, form: form, parts: &parts, sealer: makeSealer, failure: &failure) {
                 case .field(let name, let bytes): form.fields.append((name, String(decoding: bytes, as: UTF8.self)))
-                case .file(let sealer): form.attachments.append(sealer.finish())
+                case .file(let sealer):
+                    do {
+                        form.attachments.append(try sealer.finish())
+                    } catch {
+                        sealer.discard()
+                        failure = .unavailable
+                    }
                 default: break
                 }
+            } else if case .file(let sealer) = part {
+                // Refused while it arrived: its spool file goes now, before the part is forgotten.
+                sealer.discard()
             }
             headers = []
             part = nil
@@ -77,18 +92,29 @@ struct MultipartForm {
                 try parser.execute(buffer)
                 if let failure { throw failure }
             }
-        } catch let error as APIError {
-            throw error
+            guard part == nil, tail.firstRange(of: closing) != nil else { throw APIError.badRequest("the multipart body ends before its closing boundary") }
+            guard !form.fields.isEmpty || !form.attachments.isEmpty else { throw APIError.badRequest("the multipart body holds no fields") }
         } catch {
-            throw .badRequest("the multipart body does not parse")
+            form.discard()
+            if case .file(let sealer) = part { sealer.discard() }
+            throw error as? APIError ?? .badRequest("the multipart body does not parse")
         }
-        guard part == nil, tail.firstRange(of: closing) != nil else { throw .badRequest("the multipart body ends before its closing boundary") }
-        guard !form.fields.isEmpty || !form.attachments.isEmpty else { throw .badRequest("the multipart body holds no fields") }
         return form
     }
 
+    /// Removes the spool files of every file read so far.
+    func discard() { attachments.forEach { $0.discard() } }
+
     /// What a part is, from its Content-Disposition: a file (it has a filename) or a field.
-    private static func begin(_ headers: [(String, String)], form: MultipartForm, failure: inout APIError?) -> Part {
+    private static func begin(
+        _ headers: [(String, String)], form: MultipartForm, parts: inout Int,
+        sealer makeSealer: (String, String) throws -> AttachmentSealer, failure: inout APIError?
+    ) -> Part {
+        parts += 1
+        guard parts <= APILimits.multipartParts else {
+            failure = .badRequest("the form has more than \(APILimits.multipartParts) parts")
+            return .skipped
+        }
         guard let disposition = headers.last(where: { $0.0 == "content-disposition" })?.1,
               let name = parameter("name", in: disposition) else { return .skipped }
         guard let filename = parameter("filename", in: disposition) else { return .field(name: name, bytes: []) }
@@ -100,7 +126,12 @@ struct MultipartForm {
             return .skipped
         }
         let type = headers.last(where: { $0.0 == "content-type" })?.1 ?? ""
-        return .file(AttachmentSealer(name: filename, contentType: type))
+        do {
+            return .file(try makeSealer(filename, type))
+        } catch {
+            failure = .unavailable
+            return .skipped
+        }
     }
 
     static func boundary(in contentType: String) -> String? {

@@ -41,11 +41,16 @@ struct PageRoutes: Sendable {
         let fields: [(name: String, value: String)]
         var attachments: [SealedAttachment] = []
         if contentType.lowercased().hasPrefix("multipart/form-data") {
-            let form = try await MultipartForm.read(request, contentType: contentType, within: deadlines.upload)
+            let desk = intake.desk
+            let form = try await MultipartForm.read(request, contentType: contentType, within: deadlines.upload) { name, type in
+                try desk.attachmentSealer(name: name, contentType: type)
+            }
             (fields, attachments) = (form.fields, form.attachments)
         } else {
             fields = try await RequestBodies.form(request, context: context, alsoAccepted: "multipart/form-data", within: deadlines.body)
         }
+        // Filed or not, the spooled ciphertext is no longer needed once this ends.
+        defer { attachments.forEach { $0.discard() } }
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
         let submission = ComplaintSubmission(form: fields)
         do {
@@ -70,6 +75,7 @@ struct PageRoutes: Sendable {
             return Pages.response(pages.followUp(language, receipt: typed, problem: unknown))
         }
         let text = fields.last { $0.name == "text" }?.value
+        if text != nil { try limits.disk.admit() }
         do {
             let view: ReporterView
             if let text {
