@@ -58,6 +58,10 @@ struct SharedDatabaseTests {
             #expect(commands >= 8, "only \(commands) commands ran")
         }
         #expect(Set(statuses.keys) == [201], "statuses: \(statuses)")
+        for case .handler(let commands, let failures) in outcomes {
+            print("shared database: \(statuses[201, default: 0]) filings from 16 clients, \(commands) handler commands, "
+                  + "\(failures.count) failed, statuses \(statuses)")
+        }
         #expect(server.stop() == 0)
         let listed = try #require(try w.run(["case", "list", "--json"], as: "amina").json() as? [[String: Any]])
         #expect(listed.count == statuses[201, default: 0] + 1)
