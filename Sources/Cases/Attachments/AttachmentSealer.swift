@@ -78,7 +78,11 @@ public final class AttachmentSealer {
     public func discard() { unlink(path) }
 
     private func spool(_ chunk: [UInt8]) throws(CasesError) {
-        guard OwnerOnlyFile.writeAll(chunk, to: descriptor) else { throw CasesError.damaged("the spool file of an attachment (the disk refused it)") }
+        guard OwnerOnlyFile.writeAll(chunk, to: descriptor) else {
+            let code = errno
+            if let why = Unavailability(systemError: code) { throw CasesError(.unavailable(why)) }
+            throw CasesError.damaged("the spool file of an attachment could not be written (\(String(cString: strerror(code))))")
+        }
         chunkLengths.append(chunk.count)
     }
 }

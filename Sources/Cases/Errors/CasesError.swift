@@ -27,8 +27,9 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case duplicate(Duplicate)
         /// Stored data that does not decrypt or decode: tampering, or a damaged file. Names the item.
         case damaged(String)
-        /// Another process kept the database's write lock longer than this waits; nothing changed.
-        case busy(seconds: Int)
+        /// The data directory takes no write now; nothing changed, and the same request may be
+        /// made again once it passes.
+        case unavailable(Unavailability)
     }
 
     public let code: Code
@@ -40,9 +41,10 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let wrongPassphrase = Self(.wrongPassphrase)
     public static let noCaseForReceipt = Self(.noCaseForReceipt)
 
-    /// Another process kept the database's lock past the wait: try again later, nothing changed.
-    public var isBusy: Bool {
-        if case .busy = code { true } else { false }
+    /// The data directory takes no write now (its lock held past the wait, its disk full, its
+    /// filesystem read-only): try again later, nothing changed.
+    public var isUnavailable: Bool {
+        if case .unavailable = code { true } else { false }
     }
 
     /// The field at fault and its problem, for a refusal of something a client sent; nil for
@@ -74,7 +76,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noCaseForReceipt: "no case matches this receipt"
         case .duplicate(let what): "\(what)"
         case .damaged(let what): "stored data does not decrypt or decode: \(what)"
-        case .busy(let seconds): "the database is busy: another process held it for more than \(seconds) seconds; nothing was changed"
+        case .unavailable(let why): "\(why); nothing was changed"
         }
     }
 }

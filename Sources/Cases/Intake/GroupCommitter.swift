@@ -59,8 +59,9 @@ final class GroupCommitter<Output: Sendable>: Sendable {
         }
         do {
             try commit(batch, to: storage)
-        } catch let error as CasesError where error.isBusy {
-            // The lock was not had within its wait: alone, each job would wait as long again.
+        } catch let error as CasesError where error.isUnavailable {
+            // The lock not had within its wait, the disk full or read-only: alone, each job
+            // would meet the same.
             for job in batch { job.outcome = .failure(error) }
         } catch {
             for job in batch {
@@ -94,8 +95,14 @@ final class GroupCommitter<Output: Sendable>: Sendable {
                     // The job's changes are rolled back; its refusal is still logged.
                     try repository.audit(denial.entry)
                     return .failure(denial.error)
+                } catch let refusal as CasesError {
+                    return .failure(refusal)
                 } catch {
-                    return .failure(error)
+                    // Not the job's own refusal but the storage's trouble (a full disk, an I/O
+                    // error), which SQLite may have answered by undoing the whole transaction:
+                    // the batch fails, and each job is tried again alone, where the storage
+                    // says what it was.
+                    throw error
                 }
             }
         }

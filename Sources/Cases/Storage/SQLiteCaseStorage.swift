@@ -8,29 +8,53 @@ package struct SQLiteCaseStorage: CaseStorage {
     let pool: DatabasePool
     let audit: AuditLogStore
 
+    /// The folder holding the database, whose filesystem is asked when a write fails.
+    let folder: String
+
     package init(path: String, auditOrigin: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
         // Opening may write (SQLite's WAL set up, a migration), so it waits for the lock too.
-        let pool = try Self.waited { try DurableDatabase.openPool(path: path) }
-        try Self.waited { try CaseSchema.migrator().migrate(pool) }
+        let pool = try Self.guarded(folder) { try DurableDatabase.openPool(path: path) }
+        try Self.guarded(folder) { try CaseSchema.migrator().migrate(pool) }
         self.pool = pool
+        self.folder = folder
         audit = try AuditLogStore(origin: auditOrigin)
     }
 
     package func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
-        try Self.waited { try pool.write { db in try body(SQLiteCaseRepository(db: db, audit: audit)) } }
+        try Self.guarded(folder) { try pool.write { db in try body(SQLiteCaseRepository(db: db, audit: audit)) } }
     }
 
     package func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
-        try Self.waited { try pool.read { db in try body(SQLiteCaseRepository(db: db, audit: audit)) } }
+        try Self.guarded(folder) { try pool.read { db in try body(SQLiteCaseRepository(db: db, audit: audit)) } }
     }
 
-    /// Runs `work`, turning SQLite's "busy" — another process kept the write lock past the wait
-    /// `DurableDatabase` allows — into Cases' own refusal, which says that nothing was changed.
-    private static func waited<T>(_ work: () throws -> T) throws -> T {
+    /// Runs `work`, turning SQLite's failures that are the machine's state, not the request's
+    /// fault, into Cases' own refusal, which says that nothing was changed. SQLite has undone
+    /// the transaction by then.
+    private static func guarded<T>(_ folder: String, _ work: () throws -> T) throws -> T {
         do {
             return try work()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw CasesError(.busy(seconds: Int(DurableDatabase.busyTimeout)))
+        } catch let error as DatabaseError {
+            guard let why = unavailability(error, folder: folder) else { throw error }
+            throw CasesError(.unavailable(why))
+        }
+    }
+
+    static func unavailability(_ error: DatabaseError, folder: String) -> Unavailability? {
+        switch error.resultCode {
+        case .SQLITE_BUSY:
+            // Another process kept the write lock past the wait `DurableDatabase` allows.
+            return .busy(seconds: Int(DurableDatabase.busyTimeout))
+        case .SQLITE_FULL:
+            return .diskFull
+        case .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN:
+            // A filesystem gone read-only under an open database (the kernel does that after a
+            // disk error) reaches SQLite as the failure of whatever write met it first, so the
+            // filesystem is asked; any other I/O error stays the fault it is.
+            return Unavailability.probing(folder: folder)
+        default:
+            return nil
         }
     }
 

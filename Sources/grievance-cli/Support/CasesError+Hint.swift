@@ -28,7 +28,9 @@ extension CasesError {
         case .duplicate(.caseReference): "run the command again"
         case .duplicate: "choose another name"
         case .damaged: "run `audit verify`, and restore from a backup if the database was altered"
-        case .busy: "run the command again; if the database stays busy, look for a stuck process using the data directory"
+        case .unavailable(.busy): "run the command again; if the database stays busy, look for a stuck process using the data directory"
+        case .unavailable(.diskFull): "free space on the disk that holds the data directory (`df -h`), then run the command again"
+        case .unavailable(.readOnly): "the filesystem was mounted read-only, or the kernel made it so after a disk error (see `dmesg`); once it takes writes again, run the command again"
         }
     }
 }

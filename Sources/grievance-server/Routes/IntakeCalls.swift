@@ -33,7 +33,7 @@ enum IntakeCalls {
             return try await intake.run(body)
         } catch let error as CasesError {
             if let (field, problem) = error.fieldProblem { throw APIError.invalid(FieldProblem(field, problem)) }
-            if error.isBusy { throw APIError.unavailable }
+            if error.isUnavailable { throw APIError.unavailable }
             if error == .noCaseForReceipt {
                 IntakeMetrics.unknownReceipts.increment()
                 throw APIError.unknownReceipt

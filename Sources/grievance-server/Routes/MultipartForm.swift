@@ -50,8 +50,9 @@ struct MultipartForm {
                 do {
                     try sealer.append(buffer.readableBytesView)
                 } catch {
-                    failure = .fileTooLarge((error as? CasesError)?.fieldProblem.map { FieldProblem($0.field, $0.problem) }
-                        ?? FieldProblem(.attachments, .tooLarge(maximumBytes: AttachmentSealer.maximumBytes)))
+                    // Past the limit, the client's mistake; otherwise the spool could not be
+                    // written (a full or read-only disk), which is not.
+                    failure = (error as? CasesError)?.fieldProblem.map { APIError.fileTooLarge(FieldProblem($0.field, $0.problem)) } ?? .unavailable
                 }
             case .skipped, nil:
                 break
