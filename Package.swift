@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "grievance-server", targets: ["grievance-server"]),
         .executable(name: "grievance-cli", targets: ["grievance-cli"]),
         .executable(name: "grievance-bench", targets: ["Benchmarks"]),
+        .executable(name: "grievance-bench-baseline-server", targets: ["BaselineServer"]),
         .library(name: "Cases", targets: ["Cases"]),
         .library(name: "CasesTesting", targets: ["CasesTesting"]),
     ],
@@ -110,6 +111,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Benchmarks"
+        ),
+        // The HTTP layer alone, for grievance-bench intake to measure beside the server.
+        .executableTarget(
+            name: "BaselineServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Sources/BaselineServer"
         ),
         .testTarget(
             name: "CryptoTests",

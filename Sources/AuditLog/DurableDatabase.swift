@@ -11,13 +11,17 @@ public enum DurableDatabase {
     /// work side by side; the bound keeps a stuck process from hanging the others forever.
     public static let busyTimeout: TimeInterval = 5
 
-    public static func openPool(path: String) throws -> DatabasePool {
+    /// SQLite's own default page cache per connection.
+    public static let defaultCacheMebibytes = 2
+
+    /// `cacheMebibytes` is each connection's page cache: more keeps hot tables in memory instead
+    /// of reading them through the kernel for every statement (listing, verifying); a long-running
+    /// process that mostly appends keeps SQLite's default, so that its memory stays small.
+    public static func openPool(path: String, cacheMebibytes: Int = 32) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
-            // A 32 MiB page cache per connection (SQLite's default is 2 MiB): hot tables stay in
-            // memory instead of being read through the kernel for every statement.
-            try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA cache_size = -\(cacheMebibytes * 1024)")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after

@@ -3,33 +3,39 @@ import Cases
 import Foundation
 import CasesTesting
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
-/// Filing over real HTTP on loopback, through the real grievance-server, beside Cases filing
-/// directly in the same run: what the HTTP layer costs.
+/// Filing over real HTTP on loopback, through the real grievance-server driven by `wrk`, beside
+/// Cases filing directly in the same run: what the HTTP layer costs, in CPU per filing above all,
+/// since the load generator shares the machine's cores with the server.
 struct IntakeBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
-        abstract: "Intake over HTTP: durable filings per second and latency, beside Cases filing directly.",
+        abstract: "Intake over HTTP (wrk): durable filings per second, latency and CPU per filing, beside Cases filing directly.",
         discussion: """
             Starts grievance-server (beside this executable) on a free port of 127.0.0.1 over a \
-            scratch data directory, and posts complaints to /api/v1/complaints from concurrent \
-            clients, each waiting for its 201 — which the server sends only once the filing is \
-            committed with synchronous=FULL. Cases filing directly, with as many threads, is \
-            measured first on the same data directory.
+            scratch data directory and measures its resident memory once idle. Then, each round: \
+            Cases files directly from 16 threads; wrk (Debian's) posts complaints to \
+            /api/v1/complaints over each number of --connections, counting the 201s, which the \
+            server sends only once a filing is committed with synchronous=FULL. Reports the median \
+            of the rounds, and the server's CPU per filing against Cases' own. Needs wrk on PATH.
             """
     )
+
+    /// Targets: HTTP may cost at most this much CPU per filing over Cases directly, and the idle
+    /// server hold at most this much resident memory.
+    static let cpuRatioTarget = 1.25
+    static let idleResidentTargetMB = 30.0
 
     @Option(help: "The folder of the Code of Conduct texts, for the server.")
     var policies = "policies"
 
-    @Option(help: "Concurrent clients, each with one request in flight.")
-    var clients = 16
+    @Option(parsing: .upToNextOption, help: "Connections for wrk, one figure each.")
+    var connections = [16, 64]
 
-    @Option(help: "Seconds per round of load.")
-    var seconds = 2.0
+    @Option(help: "Threads filing through Cases directly.")
+    var threads = 16
+
+    @Option(help: "Seconds per round of each load.")
+    var seconds = 5
 
     @OptionGroup var options: BenchOptions
 
@@ -38,88 +44,109 @@ struct IntakeBench: ParsableCommand {
          "respondent": "A delegate", "reporter_name": "A participant", "reporter_contact": "someone@example.org", "contact_consent": {"email": true}}
         """.utf8)
 
+    func validate() throws {
+        guard !connections.isEmpty, connections.allSatisfy({ $0 >= 2 }) else { throw ValidationError("--connections takes numbers of at least 2 (wrk runs two threads).") }
+        guard seconds >= 1, threads >= 1 else { throw ValidationError("--seconds and --threads must be at least 1.") }
+    }
+
     func run() throws {
         try options.withScratchDirectory(run(in:))
     }
 
     private func run(in directory: URL) throws {
         print("grievance-bench intake — \(MachineDescription.current())")
-        print("\(clients) concurrent clients; each filing sealed to 4 handlers, the recovery key and the reporter; WAL, synchronous=FULL\n")
+        print("each filing sealed to 4 handlers, the recovery key and the reporter; WAL, synchronous=FULL; \(options.rounds) rounds of \(seconds) s\n")
         let fixture = try CasesFixture(roster: CasesBench.roster, events: [], clock: TestClock(Date()), in: directory)
-        let dataDirectory = fixture.dataDirectory
         let service = fixture.intake
         let intake = Intake(category: "harassment", region: .africa, language: "en", content: ComplaintContent(
             description: String(repeating: "What happened, in the reporter's words. ", count: 25),
             respondent: "A delegate", reporterName: "A participant", reporterContact: "someone@example.org", contactConsent: ["email": true]))
+        let wrk = try Wrk(body: Self.body, in: directory)
+        let server = try BenchServer(dataDirectory: fixture.dataDirectory, policies: policies)
+        defer { server.stop() }
+        let pid = server.process.processIdentifier
+        let baseline = try BenchServer(executable: "grievance-bench-baseline-server", in: directory, arguments: ["--port", "0"])
+        defer { baseline.stop() }
 
-        // Cases alone, as many threads as clients.
-        var directRates: [Double] = []
-        var directCPU: [Double] = []
+        // Idle: started and left alone for a second; then a second of requests to warm up.
+        Thread.sleep(forTimeInterval: 1)
+        let idleMB = Double(BenchServer.residentKiB(pid: pid) ?? 0) / 1024
+        let idleAnonymousMB = Double(BenchServer.anonymousKiB(pid: pid) ?? 0) / 1024
+        let baselineIdleMB = Double(BenchServer.residentKiB(pid: baseline.process.processIdentifier) ?? 0) / 1024
+        let baselineAnonymousMB = Double(BenchServer.anonymousKiB(pid: baseline.process.processIdentifier) ?? 0) / 1024
+        let warmUp = try wrk.run(port: server.port, connections: 2, seconds: 1)
+        _ = try wrk.run(port: baseline.port, connections: 2, seconds: 1)
+
+        var direct: [(rate: Double, cpu: Double)] = []
+        var http: [Int: [(run: Wrk.Run, cpu: Double)]] = [:]
+        var bare: [Int: [(run: Wrk.Run, cpu: Double)]] = [:]
         var filedDirectly = 0
-        for _ in 0..<3 {
+        for _ in 0..<options.rounds {
             let counts = ConcurrentCounter()
             let cpuBefore = ProcessCPU.current()
-            let elapsed = Self.load(threads: clients, seconds: seconds) { _ = try! service.file(intake); counts.increment() }
-            directRates.append(Double(counts.value) / elapsed)
-            directCPU.append((ProcessCPU.current() - cpuBefore) / Double(max(counts.value, 1)))
+            let elapsed = Self.load(threads: threads, seconds: Double(seconds)) { _ = try! service.file(intake); counts.increment() }
+            direct.append((Double(counts.value) / elapsed, (ProcessCPU.current() - cpuBefore) / Double(max(counts.value, 1))))
             filedDirectly += counts.value
-        }
-
-        // The same through HTTP: the real server, a client per thread, keep-alive connections.
-        let server = try BenchServer(dataDirectory: dataDirectory, policies: policies)
-        defer { server.stop() }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = clients
-        let session = URLSession(configuration: configuration)
-        let request = {
-            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/api/v1/complaints")!)
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Self.body
-            return request
-        }()
-        var httpRates: [Double] = []
-        var serverCPU: [Double] = []
-        var clientCPU: [Double] = []
-        let latencies = LatencyRecorder()
-        let accepted = ConcurrentCounter()
-        for _ in 0..<3 {
-            let counts = ConcurrentCounter()
-            let serverBefore = ProcessCPU.of(pid: server.process.processIdentifier) ?? 0
-            let clientBefore = ProcessCPU.current()
-            let elapsed = Self.load(threads: clients, seconds: seconds) {
-                let started = DispatchTime.now().uptimeNanoseconds
-                if Self.send(request, on: session) == 201 {
-                    latencies.record(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-                    counts.increment()
-                    accepted.increment()
-                } else {
-                    latencies.fail()
-                }
+            for count in connections {
+                let before = ProcessCPU.of(pid: pid) ?? 0
+                let run = try wrk.run(port: server.port, connections: count, seconds: seconds)
+                http[count, default: []].append((run, ((ProcessCPU.of(pid: pid) ?? 0) - before) / Double(max(run.created, 1))))
+                let bareBefore = ProcessCPU.of(pid: baseline.process.processIdentifier) ?? 0
+                let bareRun = try wrk.run(port: baseline.port, connections: count, seconds: seconds)
+                bare[count, default: []].append((bareRun, ((ProcessCPU.of(pid: baseline.process.processIdentifier) ?? 0) - bareBefore)
+                                                    / Double(max(bareRun.created, 1))))
             }
-            httpRates.append(Double(counts.value) / elapsed)
-            serverCPU.append(((ProcessCPU.of(pid: server.process.processIdentifier) ?? 0) - serverBefore) / Double(max(counts.value, 1)))
-            clientCPU.append((ProcessCPU.current() - clientBefore) / Double(max(counts.value, 1)))
         }
+        let peakMB = Double(BenchServer.peakResidentKiB(pid: pid) ?? 0) / 1024
+        Thread.sleep(forTimeInterval: 2)
+        let idleAfterMB = Double(BenchServer.residentKiB(pid: pid) ?? 0) / 1024
+        let idleAfterAnonymousMB = Double(BenchServer.anonymousKiB(pid: pid) ?? 0) / 1024
         server.stop()
+        baseline.stop()
 
-        let direct = PairedComparison.median(directRates)
-        let http = PairedComparison.median(httpRates)
-        let milliseconds = { (seconds: Double) in String(format: "%.2f ms", seconds * 1000) }
-        print("| filing, \(clients) concurrent | filings/s (median of 3) | p50 | p99 | CPU per filing |\n|---|---:|---:|---:|---:|")
-        print("| Cases directly (baseline) | \(ComparisonResult.format(direct)) | | | \(milliseconds(PairedComparison.median(directCPU))) |")
-        print("| over HTTP, 201 after commit | \(ComparisonResult.format(http)) | \(String(format: "%.1f ms", latencies.percentile(0.5) * 1000)) "
-              + "| \(String(format: "%.1f ms", latencies.percentile(0.99) * 1000)) | \(milliseconds(PairedComparison.median(serverCPU))) in the server, "
-              + "\(milliseconds(PairedComparison.median(clientCPU))) in the load generator |")
-        print("\nHTTP / direct: \(String(format: "%.2f", http / direct)) in filings/s (the load generator shares the cores); "
-              + "\(String(format: "%.2f", PairedComparison.median(directCPU) / PairedComparison.median(serverCPU))) in CPU per filing. "
-              + "Failed requests: \(latencies.failed)")
+        let median = PairedComparison.median
+        let ms = { (seconds: Double) in String(format: "%.2f ms", seconds * 1000) }
+        let directCPU = median(direct.map(\.cpu))
+        print("| filing | durable filings/s | p50 | p99 | CPU per filing | CPU / Cases directly |\n|---|---:|---:|---:|---:|---:|")
+        print("| Cases directly, \(threads) threads (baseline) | \(ComparisonResult.format(median(direct.map(\.rate)))) | | | \(ms(directCPU)) | 1.00 |")
+        var ratios: [Double] = []
+        var failures = 0
+        var acceptedOverHTTP = 0
+        for count in connections {
+            let runs = http[count] ?? []
+            let cpu = median(runs.map(\.cpu))
+            ratios.append(cpu / directCPU)
+            failures += runs.reduce(0) { $0 + $1.run.otherStatuses + $1.run.socketErrors }
+            acceptedOverHTTP += runs.reduce(0) { $0 + $1.run.created }
+            print("| over HTTP, wrk \(count) connections | \(ComparisonResult.format(median(runs.map { Double($0.run.created) / $0.run.seconds }))) "
+                  + "| \(ms(median(runs.map(\.run.p50)))) | \(ms(median(runs.map(\.run.p99)))) | \(ms(cpu)) in the server "
+                  + "| \(String(format: "%.2f", cpu / directCPU)) |")
+        }
+        for count in connections {
+            let runs = bare[count] ?? []
+            print("| HTTP alone (Hummingbird answering 201, no Cases), wrk \(count) connections "
+                  + "| \(ComparisonResult.format(median(runs.map { Double($0.run.created) / $0.run.seconds }))) requests/s "
+                  + "| \(ms(median(runs.map(\.run.p50)))) | \(ms(median(runs.map(\.run.p99)))) | \(ms(median(runs.map(\.cpu)))) | |")
+        }
+        let worst = ratios.max() ?? .nan
+        print("\nserver CPU per filing over Cases directly: at most \(String(format: "%.2f", worst)) (target ≤ \(Self.cpuRatioTarget)): "
+              + (worst <= Self.cpuRatioTarget ? "ok" : "MISSED"))
+        let mb = { (value: Double) in String(format: "%.1f MB", value) }
+        print("server resident memory: \(mb(idleMB)) idle (target < \(Int(Self.idleResidentTargetMB)) MB): "
+              + (idleMB < Self.idleResidentTargetMB ? "ok" : "MISSED") + "; \(mb(peakMB)) at its peak under load, \(mb(idleAfterMB)) idle again afterwards")
+        print("  of which its own (anonymous): \(mb(idleAnonymousMB)) idle, \(mb(idleAfterAnonymousMB)) idle after the load")
+        print("  Hummingbird alone, same run: \(mb(baselineIdleMB)) idle, of which its own \(mb(baselineAnonymousMB))")
+        print("answers other than 201, and socket errors: \(failures)")
 
-        // Every 201 is a case on disk.
+        // Every 201 is a case on disk. wrk stops with a request in flight on each connection,
+        // which the server still files: at most that many more.
         let onDisk = try fixture.casework.list(for: fixture["handler-1"]).count
-        print("cases on disk: \(onDisk) = \(filedDirectly) filed directly + \(accepted.value) accepted over HTTP: "
-              + (onDisk == filedDirectly + accepted.value ? "ok" : "MISMATCH"))
-        if options.check && (onDisk != filedDirectly + accepted.value || latencies.failed > 0) { throw ExitCode(1) }
+        let counted = filedDirectly + acceptedOverHTTP + warmUp.created
+        let inFlight = 2 + options.rounds * connections.reduce(0, +)
+        let consistent = (counted...(counted + inFlight)).contains(onDisk)
+        print("cases on disk: \(onDisk) = \(filedDirectly) filed directly + \(acceptedOverHTTP) accepted over HTTP + \(warmUp.created) while warming up "
+              + "+ \(onDisk - counted) in flight as wrk stopped (at most \(inFlight)): " + (consistent ? "ok" : "MISMATCH"))
+        if options.check && (!consistent || failures > 0 || worst > Self.cpuRatioTarget || idleMB >= Self.idleResidentTargetMB) { throw ExitCode(1) }
     }
 
     /// Runs `work` in a loop on `threads` threads for `seconds`; returns the seconds it took.
@@ -135,17 +162,5 @@ struct IntakeBench: ParsableCommand {
         }
         group.wait()
         return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-    }
-
-    /// One request, waited for; the status, or 0 when the connection failed.
-    static func send(_ request: URLRequest, on session: URLSession) -> Int {
-        let done = DispatchSemaphore(value: 0)
-        let status = ConcurrentCounter()
-        session.dataTask(with: request) { _, response, _ in
-            status.store((response as? HTTPURLResponse)?.statusCode ?? 0)
-            done.signal()
-        }.resume()
-        done.wait()
-        return status.value
     }
 }

@@ -56,11 +56,16 @@ public final class AttachmentSealer {
         guard size <= Self.maximumBytes else {
             throw CasesError.invalid(.attachments, .tooLarge(maximumBytes: Self.maximumBytes))
         }
-        pending.append(contentsOf: bytes)
-        while pending.count > Self.chunkBytes {
-            let chunk = Array(pending.prefix(Self.chunkBytes))
-            pending.removeFirst(Self.chunkBytes)
-            try spool(try! encryptor.push(chunk, associatedData: Self.associatedData))
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            // A full chunk goes only once more bytes follow it: the last one is marked final.
+            if pending.count == Self.chunkBytes {
+                try spool(try! encryptor.push(pending, associatedData: Self.associatedData))
+                pending.removeAll(keepingCapacity: true)
+            }
+            let taken = rest.prefix(Self.chunkBytes - pending.count)
+            pending.append(contentsOf: taken)
+            rest = rest[taken.endIndex...]
         }
     }
 

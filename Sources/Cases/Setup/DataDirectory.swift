@@ -1,4 +1,5 @@
 import Foundation
+import AuditLog
 import GrievanceCrypto
 
 #if canImport(Glibc)
@@ -33,7 +34,7 @@ public struct DataDirectory: Sendable {
     /// Opens an installation made by `create`, refusing a folder other users can read, for the
     /// people who work it: casework and administration.
     public func open(clock: @escaping @Sendable () -> Date = { Date() }) throws -> Installation {
-        let opened = try openParts(clock: clock)
+        let opened = try openParts(clock: clock, cacheMebibytes: 32)
         return Installation(directory: self, configuration: opened.configuration, storage: opened.storage, ledger: opened.ledger,
                             pepper: opened.pepper, recoveryPublicKey: opened.recoveryPublicKey)
     }
@@ -41,14 +42,16 @@ public struct DataDirectory: Sendable {
     /// Opens an installation for the intake server: its one door, which holds no key that opens
     /// a case.
     public func openIntakeDesk(clock: @escaping @Sendable () -> Date = { Date() }) throws -> IntakeDesk {
-        let opened = try openParts(clock: clock)
+        // The server runs for months, appends, and reads a case at a time by its index: SQLite's
+        // own small cache, so that a stream of large attachments does not fill its memory.
+        let opened = try openParts(clock: clock, cacheMebibytes: DurableDatabase.defaultCacheMebibytes)
         let spool = try AttachmentSpool(directory: url)
         // What a crash left of uploads in progress: a day is longer than any upload may take.
         spool.removeStale(olderThan: 86_400)
         return IntakeDesk(ledger: opened.ledger, pepper: opened.pepper, recoveryPublicKey: opened.recoveryPublicKey, spool: spool)
     }
 
-    private func openParts(clock: @escaping @Sendable () -> Date) throws
+    private func openParts(clock: @escaping @Sendable () -> Date, cacheMebibytes: Int) throws
         -> (configuration: InstallationConfiguration, storage: SQLiteCaseStorage, ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey) {
         var status = stat()
         guard stat(path, &status) == 0 else { throw DataDirectoryError.missing(path) }
@@ -70,7 +73,7 @@ public struct DataDirectory: Sendable {
         guard pepper.count == Self.pepperByteCount else { throw DataDirectoryError.unreadable(pepperURL.path, "is not \(Self.pepperByteCount) bytes long") }
         let procedure = try ProcedureLoader.load(contentsOf: procedureURL)
         guard FileManager.default.fileExists(atPath: databaseURL.path) else { throw DataDirectoryError.unreadable(databaseURL.path, "is missing") }
-        let storage = try SQLiteCaseStorage(path: databaseURL.path, auditOrigin: configuration.auditOrigin)
+        let storage = try SQLiteCaseStorage(path: databaseURL.path, auditOrigin: configuration.auditOrigin, cacheMebibytes: cacheMebibytes)
         guard let recoveryBytes = try storage.read({ try $0.setting(Administration.recoveryKeySetting) }),
               let recoveryKey = try? BoxPublicKey(bytes: recoveryBytes)
         else { throw DataDirectoryError.unreadable(databaseURL.path, "holds no recovery public key") }

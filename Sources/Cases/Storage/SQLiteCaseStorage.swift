@@ -11,10 +11,10 @@ package struct SQLiteCaseStorage: CaseStorage {
     /// The folder holding the database, whose filesystem is asked when a write fails.
     let folder: String
 
-    package init(path: String, auditOrigin: String) throws {
+    package init(path: String, auditOrigin: String, cacheMebibytes: Int = 32) throws {
         let folder = (path as NSString).deletingLastPathComponent
         // Opening may write (SQLite's WAL set up, a migration), so it waits for the lock too.
-        let pool = try Self.guarded(folder) { try DurableDatabase.openPool(path: path) }
+        let pool = try Self.guarded(folder) { try DurableDatabase.openPool(path: path, cacheMebibytes: cacheMebibytes) }
         try Self.guarded(folder) { try CaseSchema.migrator().migrate(pool) }
         self.pool = pool
         self.folder = folder

@@ -20,7 +20,8 @@ enum GrievanceApplication {
         router.add(middleware: ErrorResponseMiddleware(pages: pages, routes: routes))
         let deadlines = BodyDeadlines(configuration)
         APIRoutes(intake: intake, limits: limits, deadlines: deadlines).register(on: router, in: routes)
-        PageRoutes(intake: intake, pages: pages, limits: limits, deadlines: deadlines).register(on: router, in: routes)
+        PageRoutes(intake: intake, pages: pages, limits: limits, deadlines: deadlines,
+                   uploads: UploadBudget(configuration)).register(on: router, in: routes)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),

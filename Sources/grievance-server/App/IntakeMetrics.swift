@@ -9,4 +9,5 @@ enum IntakeMetrics {
     static let rateLimited = Counter(label: "grievance_rate_limited_total")
     static let unknownReceipts = Counter(label: "grievance_unknown_receipts_total")
     static let diskFull = Counter(label: "grievance_refused_disk_full_total")
+    static let uploadsTurnedAway = Counter(label: "grievance_uploads_turned_away_total")
 }

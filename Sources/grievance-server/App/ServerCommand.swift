@@ -63,6 +63,10 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds a form with files may take to arrive, whole.", valueName: "SECONDS"))
     var uploadTimeout = ServerConfiguration().uploadTimeout
 
+    @Option(help: ArgumentHelp("Forms with files received at once; one more waits up to half the idle timeout for a place, then gets 503.",
+                               valueName: "N"))
+    var concurrentUploads = ServerConfiguration().concurrentUploads
+
     @Option(help: ArgumentHelp("Below this many megabytes free on the data directory's disk, filings and replies get 503 until space returns.",
                                valueName: "MB"))
     var freeSpaceFloor = ServerConfiguration().freeSpaceFloorMegabytes
@@ -83,6 +87,9 @@ struct ServerCommand: AsyncParsableCommand {
         }
         guard [idleTimeout, bodyTimeout, uploadTimeout].allSatisfy({ $0 > 0 && $0 <= 86_400 }) else {
             throw ValidationError("timeouts must be more than 0 seconds and at most a day.")
+        }
+        guard (1...1000).contains(concurrentUploads) else {
+            throw ValidationError("--concurrent-uploads must be from 1 to 1000.")
         }
     }
 
@@ -109,6 +116,7 @@ struct ServerCommand: AsyncParsableCommand {
         configuration.idleTimeout = idleTimeout
         configuration.bodyTimeout = bodyTimeout
         configuration.uploadTimeout = uploadTimeout
+        configuration.concurrentUploads = concurrentUploads
         configuration.dataDirectory = path
         configuration.freeSpaceFloorMegabytes = freeSpaceFloor
         let app: any ApplicationProtocol

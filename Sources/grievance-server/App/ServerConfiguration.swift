@@ -25,6 +25,8 @@ struct ServerConfiguration: Sendable {
     /// Seconds a JSON or form body may take to arrive, whole; a form with files has `uploadTimeout`.
     var bodyTimeout = 30.0
     var uploadTimeout = 600.0
+    /// Forms with files received at once; more wait their turn, briefly (`UploadBudget`).
+    var concurrentUploads = 16
     /// The data directory, whose disk's free space is watched; nil for none.
     var dataDirectory: String?
     /// Below this many megabytes free, filings and replies get `503` until space returns.

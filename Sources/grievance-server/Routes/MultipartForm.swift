@@ -89,9 +89,15 @@ struct MultipartForm {
                 guard ContinuousClock.now < end else { throw APIError.requestTimeout }
                 received += buffer.readableBytes
                 guard received <= APILimits.multipartBodyBytes else { throw APIError.tooLarge }
-                tail = Array((tail + buffer.readableBytesView.suffix(closing.count + 4)).suffix(closing.count + 4))
+                // The last bytes seen, sliced (a Sequence's suffix would walk the whole buffer).
+                let view = buffer.readableBytesView
+                tail.append(contentsOf: view[view.index(view.endIndex, offsetBy: -min(view.count, closing.count + 4))...])
+                if tail.count > closing.count + 4 { tail.removeFirst(tail.count - closing.count - 4) }
                 try parser.execute(buffer)
                 if let failure { throw failure }
+                // A buffer already there does not suspend the loop: let other requests run, so
+                // that uploads arriving fast cannot hold every thread of the pool between them.
+                await Task.yield()
             }
             guard part == nil, tail.firstRange(of: closing) != nil else { throw APIError.badRequest("the multipart body ends before its closing boundary") }
             guard !form.fields.isEmpty || !form.attachments.isEmpty else { throw APIError.badRequest("the multipart body holds no fields") }

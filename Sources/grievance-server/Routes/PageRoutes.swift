@@ -8,6 +8,7 @@ struct PageRoutes: Sendable {
     let pages: Pages
     let limits: RateLimits
     let deadlines: BodyDeadlines
+    let uploads: UploadBudget
 
     func register(on router: Router<IntakeRequestContext>, in table: RouteTable) {
         table.on(router, "/", .get) { request, _ in try await form(request, event: nil, path: "/") }
@@ -38,17 +39,33 @@ struct PageRoutes: Sendable {
         try await limits.admitFiling(request, context)
         // The form is multipart when it carries files; a browser without a file may send either.
         let contentType = request.headers[.contentType] ?? ""
-        let fields: [(name: String, value: String)]
-        var attachments: [SealedAttachment] = []
-        if contentType.lowercased().hasPrefix("multipart/form-data") {
-            let desk = intake.desk
-            let form = try await MultipartForm.read(request, contentType: contentType, within: deadlines.upload) { name, type in
+        guard contentType.lowercased().hasPrefix("multipart/form-data") else {
+            let fields = try await RequestBodies.form(request, context: context, alsoAccepted: "multipart/form-data", within: deadlines.body)
+            return try await file(fields: fields, attachments: [], request, context: context)
+        }
+        // A form too small to hold a file of any size goes straight on; one that may carry files
+        // takes its places in the upload budget: one to be received (its deadline counted from
+        // then), one to be filed.
+        let small = request.headers[.contentLength].flatMap { Int($0) }.map { $0 <= APILimits.formBodyBytes } ?? false
+        let desk = intake.desk
+        let receive = { @Sendable in
+            try await MultipartForm.read(request, contentType: contentType, within: deadlines.upload) { name, type in
                 try desk.attachmentSealer(name: name, contentType: type)
             }
-            (fields, attachments) = (form.fields, form.attachments)
-        } else {
-            fields = try await RequestBodies.form(request, context: context, alsoAccepted: "multipart/form-data", within: deadlines.body)
         }
+        let form = small ? try await receive() : try await uploads.receiving.withPlace(within: uploads.receivingWait, receive)
+        if form.attachments.isEmpty {
+            return try await file(fields: form.fields, attachments: [], request, context: context)
+        }
+        // The wait is bounded by the place ahead: one filing's commit at a time.
+        return try await uploads.filing.withPlace(within: deadlines.upload) {
+            try await file(fields: form.fields, attachments: form.attachments, request, context: context)
+        }
+    }
+
+    private func file(
+        fields: [(name: String, value: String)], attachments: [SealedAttachment], _ request: Request, context: IntakeRequestContext
+    ) async throws -> Response {
         // Filed or not, the spooled ciphertext is no longer needed once this ends.
         defer { attachments.forEach { $0.discard() } }
         let language = fields.last { $0.name == "language" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
