@@ -60,6 +60,14 @@ struct APITests {
                 (#"{"category": "harassment", "description": "x", "event": "no-such-event"}"#, ["event"]),
                 (#"{"category": "harassment", "description": "\#(String(repeating: "x", count: 20_001))"}"#, ["description"]),
                 (#"{"category": "harassment", "description": "x", "language": "\#(String(repeating: "e", count: 40))"}"#, ["language"]),
+                // Short enough, but no language tag: in bytes over 16, a mark, empty, a subtag too long.
+                (#"{"category": "harassment", "description": "x", "language": "éééééééééé"}"#, ["language"]),
+                (#"{"category": "harassment", "description": "x", "language": "fr!"}"#, ["language"]),
+                (#"{"category": "harassment", "description": "x", "language": ""}"#, ["language"]),
+                (#"{"category": "harassment", "description": "x", "language": "en-abcdefghi"}"#, ["language"]),
+                // Only people the intake page names can be kept away: not a stranger, not the administrator.
+                (#"{"category": "harassment", "description": "x", "exclude_handlers": ["sofia", "nobody-here"]}"#, ["exclude_handlers"]),
+                (#"{"category": "harassment", "description": "x", "exclude_handlers": ["admin"]}"#, ["exclude_handlers"]),
             ]
             for (body, fields) in cases {
                 let response = try await client.postJSON("/api/v1/complaints", body)
@@ -69,6 +77,14 @@ struct APITests {
             }
         }
         #expect(try f.casework.list(for: f.unlock("amina")).isEmpty)
+        try await f.app().test(.router) { client in
+            for language in ["pt-BR", "uz-Cyrl", "zh-Hant-TW", "es-419"] {
+                let response = try await client.postJSON("/api/v1/complaints", #"""
+                    {"category": "harassment", "description": "x", "language": "\#(language)", "exclude_handlers": ["bruno", "sofia"]}
+                    """#)
+                #expect(response.status == .created, "\(language): \(response.errorFields)")
+            }
+        }
         await f.remove()
     }
 

@@ -71,6 +71,14 @@ struct OpenAPITests {
         #expect(complaint["description"]?["pattern"] as? String == "\\S")
         #expect(complaint["gender"]?["maxLength"] as? Int == IntakeLimits.genderBytes)
         #expect(complaint["language"]?["maxLength"] as? Int == IntakeLimits.languageBytes)
+        // The language tag's pattern takes what the server takes, and refuses what it refuses.
+        #expect(complaint["language"]?["pattern"] as? String == IntakeLimits.languageTagPattern)
+        let tag = try! Regex(IntakeLimits.languageTagPattern)
+        for text in ["en", "pt-BR", "uz-Cyrl", "zh-Hant-TW", "es-419", "abcdefgh-12345678", "", "e", "fr!", "-fr", "fr-", "fr--ca",
+                     "123", "en-abcdefghi", "éé", "abcdefgh-12345678x"] {
+            let stated = text.wholeMatch(of: tag) != nil && text.utf8.count <= IntakeLimits.languageBytes
+            #expect(stated == IntakeLimits.isLanguageTag(text), "\(text)")
+        }
         #expect(complaint["exclude_handlers"]?["maxItems"] as? Int == IntakeLimits.excluded)
         #expect(complaint["category"]?["enum"] as? [String] == CasesFixture.shippedProcedure.categories.map(\.id))
         #expect((complaint["respondent_role"]?["enum"] as? [Any])?.compactMap { $0 as? String } == RespondentRole.allCases.map(\.rawValue))

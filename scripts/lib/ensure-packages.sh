@@ -5,7 +5,8 @@
 GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config qrencode)
 # The browser tests (scripts/browser-test): Debian's Chromium, its WebDriver, and Selenium for
 # Debian's own python3; the disk proof (scripts/proofs/disk.py) makes and repairs an ext4 disk.
-GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium e2fsprogs)
+# python3-venv holds the proofs' tools from PyPI (scripts/lib/proof-venv.sh).
+GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium e2fsprogs python3-venv)
 
 ensure_packages() {
     if ! command -v swift >/dev/null 2>&1; then

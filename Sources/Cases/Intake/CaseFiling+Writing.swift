@@ -12,7 +12,7 @@ extension CaseFiling {
             if let value, value.utf8.count > IntakeLimits.textBytes { throw .invalid(field, .tooLong(maximumBytes: IntakeLimits.textBytes)) }
         }
         if let gender = intake.reporterGender, gender.utf8.count > IntakeLimits.genderBytes { throw .invalid(.gender, .tooLong(maximumBytes: IntakeLimits.genderBytes)) }
-        if let language = intake.language, language.utf8.count > IntakeLimits.languageBytes { throw .invalid(.language, .notALanguageTag) }
+        if let language = intake.language, !IntakeLimits.isLanguageTag(language) { throw .invalid(.language, .notALanguageTag) }
         guard intake.excludeHandlers.count <= IntakeLimits.excluded else { throw .invalid(.excludeHandlers, .tooMany(maximum: IntakeLimits.excluded)) }
     }
 

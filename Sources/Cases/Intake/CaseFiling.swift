@@ -25,8 +25,16 @@ struct CaseFiling: Sendable {
         let receipt = Receipt.generate()
         let lookup = try receipt.lookupHash(pepper: pepper)
         let caseKey = SymmetricKey.generate()
-        var candidates = try routing.get() ?? ledger.storage.read { repository in
-            (try repository.principalsGeneration(), try repository.principals().map(\.principal))
+        func read() throws -> (generation: Int64, principals: [Principal]) {
+            try ledger.storage.read { repository in (try repository.principalsGeneration(), try repository.principals().map(\.principal)) }
+        }
+        var candidates = try routing.get() ?? read()
+        // Only someone the intake page names may be kept away: any other id is a mistake the
+        // reporter must be told of, not one to file in silence. Someone added since the routing
+        // was cached is looked for again before the id is refused.
+        if !Self.excludesOnlyHolders(intake, among: candidates.principals) {
+            candidates = try read()
+            guard Self.excludesOnlyHolders(intake, among: candidates.principals) else { throw CasesError.invalid(.excludeHandlers, .unknown) }
         }
         for _ in 0..<3 {
             let reference = CaseReference.random()
@@ -51,9 +59,16 @@ struct CaseFiling: Sendable {
                 routing.set(generation: candidates.generation, principals: candidates.principals)
                 return filed
             }
-            candidates = try ledger.storage.read { repository in (try repository.principalsGeneration(), try repository.principals().map(\.principal)) }
+            candidates = try read()
         }
         throw CasesError(.duplicate(.caseReference))
+    }
+
+    /// Whether every person the reporter asks to keep away is one the intake page offers.
+    static func excludesOnlyHolders(_ intake: Intake, among people: [Principal]) -> Bool {
+        guard !intake.excludeHandlers.isEmpty else { return true }
+        let holders = Set(people.filter(Access.mayEverHold).map(\.id))
+        return intake.excludeHandlers.allSatisfy(holders.contains)
     }
 
     /// Who receives a new case: each person the access rule lets receive it by routing, and the

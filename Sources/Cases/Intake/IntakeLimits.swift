@@ -5,6 +5,19 @@ public enum IntakeLimits {
     public static let textBytes = 20_000
     public static let genderBytes = 64
     public static let languageBytes = 16
+    /// A language tag in BCP 47's shape: a language of 2 to 8 letters, then subtags of 1 to 8
+    /// letters and digits after hyphens (`fr`, `pt-BR`, `uz-Cyrl`), at most `languageBytes` in all.
+    /// The document states it as this pattern, word for word.
+    public static let languageTagPattern = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
+
+    public static func isLanguageTag(_ text: String) -> Bool {
+        guard text.utf8.count <= languageBytes else { return false }
+        let subtags = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        guard let language = subtags.first, (2...8).contains(language.count), language.allSatisfy(isLetter) else { return false }
+        return subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy(isAlphanumeric) }
+    }
     /// People a reporter may ask be kept away.
     public static let excluded = 50
 }

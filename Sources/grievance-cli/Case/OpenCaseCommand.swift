@@ -56,7 +56,7 @@ struct OpenCaseCommand: ParsableCommand {
     @Option(help: "The region it concerns.")
     var region: Region?
 
-    @Option(help: "The reporter's language, e.g. en, ru, es, fr.")
+    @Option(help: "The reporter's language as a tag, e.g. en, ru, es, fr, pt-BR.")
     var language: String?
 
     @Option(help: "The reporter's self-declared gender, if they give it (for the anonymised statistics only).")

@@ -8,7 +8,6 @@ import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
-@main
 struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grievance-server",

@@ -1,7 +1,7 @@
 import Cases
 import Foundation
 import Hummingbird
-import MultipartKit
+import MultipartParsing
 import NIOCore
 
 /// Reads a `multipart/form-data` body as it streams in: text fields into memory (bounded), each

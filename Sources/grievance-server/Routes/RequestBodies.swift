@@ -6,9 +6,14 @@ import NIOCore
 enum RequestBodies {
     static func json(_ request: Request, context: IntakeRequestContext, within deadline: Duration) async throws(APIError) -> [String: JSONValue] {
         let buffer = try await collect(request, expecting: "application/json", limit: APILimits.jsonBodyBytes, within: deadline)
+        return try object(fromJSON: Data(buffer.readableBytesView))
+    }
+
+    /// A JSON body as the object every endpoint takes.
+    static func object(fromJSON data: Data) throws(APIError) -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw .badRequest("the body is not valid JSON")
         }
