@@ -13,7 +13,7 @@ struct SharedDatabaseTests {
         case handler(commands: Int, failures: [String])
     }
 
-    @Test("16 reporters file over HTTP while a handler shows, notes, lists and messages: no 5xx, no failed command, every filing there")
+    @Test("16 reporters file over HTTP while a handler shows, notes, lists, messages and advances: no 5xx, no failed command, every filing there")
     func filersAndHandler() async throws {
         let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
         defer { w.remove() }
@@ -36,15 +36,23 @@ struct SharedDatabaseTests {
             group.addTask {
                 var commands = 0
                 var failures: [String] = []
-                while Date() < deadline || commands < 8 {
-                    let command: [String] = switch commands % 4 {
+                // Cases the reporters filed, as the last listing showed them, to acknowledge.
+                var received: [String] = []
+                while Date() < deadline || commands < 10 {
+                    let command: [String] = switch commands % 5 {
                     case 0: ["case", "show", reference]
                     case 1: ["case", "note", reference, "--text", "note \(commands)"]
                     case 2: ["case", "list", "--json"]
-                    default: ["case", "message", reference, "--text", "message \(commands)"]
+                    case 3: ["case", "message", reference, "--text", "message \(commands)"]
+                    default: received.popLast().map { ["case", "advance", $0, "--to", "acknowledged", "--reason", "acknowledged under load"] }
+                        ?? ["case", "show", reference]
                     }
                     let result = try? w.run(command, as: "amina")
                     if result?.status != 0 { failures.append("\(command[1]): \(result?.standardError ?? "did not run")") }
+                    if command[1] == "list", let cases = try? result?.json() as? [[String: Any]] {
+                        received = cases.filter { $0["stage"] as? String == "received" && $0["reference"] as? String != reference }
+                            .compactMap { $0["reference"] as? String }
+                    }
                     commands += 1
                 }
                 return .handler(commands: commands, failures: failures)
@@ -55,7 +63,7 @@ struct SharedDatabaseTests {
         for case .filer(let counts) in outcomes { statuses.merge(counts, uniquingKeysWith: +) }
         for case .handler(let commands, let failures) in outcomes {
             #expect(failures.isEmpty, "\(failures.count) of \(commands) commands failed: \(failures.prefix(3))")
-            #expect(commands >= 8, "only \(commands) commands ran")
+            #expect(commands >= 10, "only \(commands) commands ran")
         }
         #expect(Set(statuses.keys) == [201], "statuses: \(statuses)")
         for case .handler(let commands, let failures) in outcomes {
@@ -65,6 +73,7 @@ struct SharedDatabaseTests {
         #expect(server.stop() == 0)
         let listed = try #require(try w.run(["case", "list", "--json"], as: "amina").json() as? [[String: Any]])
         #expect(listed.count == statuses[201, default: 0] + 1)
+        #expect(listed.contains { $0["stage"] as? String == "acknowledged" }, "no filing was advanced")
         #expect(try w.run(["audit", "verify"]).status == 0)
     }
 

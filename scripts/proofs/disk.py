@@ -77,6 +77,16 @@ def cli_refusal(data, reference, marker):
     return lines[0]
 
 
+def file_twenty(server, when):
+    """Twenty filings that must each be acknowledged: their (receipt, reference)."""
+    acknowledged = []
+    for number in range(20):
+        status, body, _ = file_one(server, number, "before")
+        expect(status == 201, f"filing {when} answered {status}")
+        acknowledged.append((body["receipt"], body["reference"]))
+    return acknowledged
+
+
 def full_disk(arguments, scratch, log):
     """A tmpfs of 48 MB, filled by a ballast file while the server runs."""
     disk = os.path.join(scratch, "full")
@@ -89,11 +99,7 @@ def full_disk(arguments, scratch, log):
         # No floor: the storage itself meets the full disk.
         server = Server(arguments.bin_dir, data.path, arguments.policies, log, "--free-space-floor", "0")
         try:
-            acknowledged = []
-            for number in range(20):
-                status, body, _ = file_one(server, number, "before")
-                expect(status == 201, f"filing before the disk filled answered {status}")
-                acknowledged.append((body["receipt"], body["reference"]))
+            acknowledged = file_twenty(server, "before the disk filled")
             ballast = os.path.join(disk, "ballast")
             with open(ballast, "wb", buffering=0) as f:
                 chunk = 1 << 20
@@ -159,11 +165,7 @@ def read_only(arguments, scratch, log):
         data = DataDirectory(arguments.bin_dir, arguments.policies, os.path.join(disk, "data"), scratch)
         server = Server(arguments.bin_dir, data.path, arguments.policies, log, "--free-space-floor", "0")
         try:
-            acknowledged = []
-            for number in range(20):
-                status, body, _ = file_one(server, number, "before")
-                expect(status == 201, f"filing before the error answered {status}")
-                acknowledged.append((body["receipt"], body["reference"]))
+            acknowledged = file_twenty(server, "before the error")
             with open(trigger, "w") as f:
                 f.write("disk proof")
             options = subprocess.run(["findmnt", "-no", "OPTIONS", disk], capture_output=True, text=True).stdout

@@ -57,6 +57,8 @@ struct PageRoutes: Sendable {
         if form.attachments.isEmpty {
             return try await file(fields: form.fields, attachments: [], request, context: context)
         }
+        // Filed, refused or turned away while it waited for its place: its spool files go.
+        defer { form.discard() }
         // The wait is bounded by the place ahead: one filing's commit at a time.
         return try await uploads.filing.withPlace(within: deadlines.upload) {
             try await file(fields: form.fields, attachments: form.attachments, request, context: context)
