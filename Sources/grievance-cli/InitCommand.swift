@@ -93,7 +93,7 @@ struct InitCommand: ParsableCommand {
         print("Created \(made.installation.directory.path) for \(org).")
         print("  administrator: \(admin)")
         print("  log key:       \(logKey)")
-        print("  procedure:     \(made.installation.procedure.name) (sha256 \(made.installation.procedure.sha256.prefix(16))…)")
+        print("  procedure:     \(TerminalText.line(made.installation.procedure.name)) (sha256 \(made.installation.procedure.sha256.prefix(16))…)")
         if let writtenTo {
             print("  recovery key:  written to \(writtenTo) — move it offline, and delete it from this machine.")
         } else {

@@ -68,7 +68,19 @@ struct OpenAPITests {
         for field in ["description", "occurred", "location", "respondent", "witnesses", "reporter_name", "reporter_contact"] {
             #expect(complaint[field]?["maxLength"] as? Int == IntakeLimits.textBytes, "\(field)")
         }
-        #expect(complaint["description"]?["pattern"] as? String == "\\S")
+        #expect(complaint["description"]?["pattern"] as? String == IntakeLimits.notBlankPattern)
+        // The pattern finds a scalar in exactly the texts Cases does not call blank.
+        // Swift's regex refuses the range U+2000–U+200A however it is written, and `\uXXXX`:
+        // the range is spelled out and each scalar stands for itself.
+        let swiftPattern = IntakeLimits.notBlankPattern
+            .replacing(#"\u2000-\u200A"#, with: String(String.UnicodeScalarView((0x2000...0x200A).compactMap(Unicode.Scalar.init))))
+            .replacing(/\\u([0-9A-F]{4})/) { String(Unicode.Scalar(UInt32($0.1, radix: 16)!)!) }
+        let notBlank = try! Regex(swiftPattern)
+        for value in Array(0...0x3100) + [0xFEFF, 0x1F600] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(scalar)
+            #expect((text.firstMatch(of: notBlank) != nil) == !IntakeLimits.isBlank(text), "U+\(String(value, radix: 16))")
+        }
         #expect(complaint["gender"]?["maxLength"] as? Int == IntakeLimits.genderBytes)
         #expect(complaint["language"]?["maxLength"] as? Int == IntakeLimits.languageBytes)
         // The language tag's pattern takes what the server takes, and refuses what it refuses.
@@ -85,6 +97,7 @@ struct OpenAPITests {
         #expect((complaint["region"]?["enum"] as? [Any])?.compactMap { $0 as? String } == Region.allCases.map(\.rawValue))
         let reply = (Self.schema("Reply")["properties"] as? [String: [String: Any]]) ?? [:]
         #expect(reply["text"]?["maxLength"] as? Int == IntakeLimits.textBytes)
+        #expect(reply["text"]?["pattern"] as? String == IntakeLimits.notBlankPattern)
         // The receipt's pattern takes what the server reads, and refuses what it refuses.
         let pattern = try! Regex((Self.schema("ReceiptOnly")["properties"] as? [String: [String: Any]])?["receipt"]?["pattern"] as? String ?? "")
         for text in ["ABCDE-FGHJK-MNPQR-STVWX", "abcde fghjk mnpqr stvwx", "ABCDEFGHJKMNPQRSTVWX"] {

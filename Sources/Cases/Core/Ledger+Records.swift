@@ -4,7 +4,7 @@ import GrievanceCrypto
 extension Ledger {
     /// A text a person wrote (a description, a note, a message, a reason): not blank, not huge.
     static func checkText(_ text: String, field: Field) throws(CasesError) {
-        guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw .invalid(field, .empty) }
+        guard !IntakeLimits.isBlank(text) else { throw .invalid(field, .empty) }
         guard text.utf8.count <= IntakeLimits.textBytes else { throw .invalid(field, .tooLong(maximumBytes: IntakeLimits.textBytes)) }
     }
 

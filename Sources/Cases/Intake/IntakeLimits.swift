@@ -18,6 +18,14 @@ public enum IntakeLimits {
         guard let language = subtags.first, (2...8).contains(language.count), language.allSatisfy(isLetter) else { return false }
         return subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy(isAlphanumeric) }
     }
+    /// A text is blank when every scalar of it has Unicode's White_Space property; the document
+    /// asks for one scalar outside that set with this pattern, word for word. Spelled out, since
+    /// `\S` means another set in each regex engine (ECMAScript's leaves out U+0085, Python's adds
+    /// U+001C–U+001F).
+    public static let notBlankPattern = #"[^\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"#
+
+    public static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+
     /// People a reporter may ask be kept away.
     public static let excluded = 50
 }

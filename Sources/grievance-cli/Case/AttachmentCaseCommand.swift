@@ -36,7 +36,7 @@ struct AttachmentCaseCommand: ParsableCommand {
             }
             try handle.synchronize()
             try handle.close()
-            print("Wrote \(out): \(info.name), \(info.contentType), \(info.size) bytes.")
+            print("Wrote \(out): \(TerminalText.line(info.name)), \(TerminalText.line(info.contentType)), \(info.size) bytes.")
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: out)

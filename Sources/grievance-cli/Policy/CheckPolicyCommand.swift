@@ -69,7 +69,7 @@ struct CheckPolicyCommand: ParsableCommand {
                                             stages: procedure.stages.map(\.id), categories: procedure.categories.map(\.id),
                                             transitions: procedure.transitions.count))
         }
-        print("\(file): ok — \(procedure.name)")
+        print("\(file): ok — \(TerminalText.line(procedure.name))")
         print("  stages:         \(procedure.stages.map(\.id).joined(separator: " → "))")
         print("  transitions:    \(procedure.transitions.count)")
         print("  appeals panel:  works cases in '\(procedure.panelStage.id)'")

@@ -36,8 +36,9 @@ struct CLIFailure: Error {
     /// Prints to standard error and returns the exit code to throw.
     func report() -> ExitCode {
         var standardError = StandardError()
-        print("grievance-cli: error: \(message)", to: &standardError)
-        if let hint { print("grievance-cli: hint: \(hint)", to: &standardError) }
+        // A message may quote what a file or the database held: shown as any other's text is.
+        print("grievance-cli: error: \(TerminalText.line(message))", to: &standardError)
+        if let hint { print("grievance-cli: hint: \(TerminalText.line(hint))", to: &standardError) }
         return ExitCode(1)
     }
 }

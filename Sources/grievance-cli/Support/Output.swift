@@ -26,8 +26,9 @@ enum Output {
         return date.formatted(style) + " UTC"
     }
 
-    /// A table with left-aligned columns, for people.
+    /// A table with left-aligned columns, for people; every cell shown as `TerminalText` does.
     static func table(_ header: [String], _ rows: [[String]]) {
+        let rows = rows.map { $0.map(TerminalText.line) }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         for row in [header] + rows {
             var line = row.enumerated().map { index, cell in

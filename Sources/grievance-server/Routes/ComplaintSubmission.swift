@@ -80,7 +80,7 @@ struct ComplaintSubmission: Sendable {
         var problems = typeProblems
         let mistyped = Set(problems.map(\.field))
         if texts["category"] == nil, !mistyped.contains("category") { problems.append(FieldProblem("category", .required)) }
-        if texts["description"].map({ $0.allSatisfy(\.isWhitespace) }) ?? true, !mistyped.contains("description") {
+        if texts["description"].map(IntakeLimits.isBlank) ?? true, !mistyped.contains("description") {
             problems.append(FieldProblem("description", .required))
         }
         let respondentRole = texts["respondent_role"].flatMap { text -> RespondentRole? in
