@@ -68,6 +68,8 @@ struct APITests {
                 // Only people the intake page names can be kept away: not a stranger, not the administrator.
                 (#"{"category": "harassment", "description": "x", "exclude_handlers": ["sofia", "nobody-here"]}"#, ["exclude_handlers"]),
                 (#"{"category": "harassment", "description": "x", "exclude_handlers": ["admin"]}"#, ["exclude_handlers"]),
+                // Gender counts characters, as the document's maxLength does.
+                (#"{"category": "harassment", "description": "x", "gender": "\#(String(repeating: "ж", count: 65))"}"#, ["gender"]),
             ]
             for (body, fields) in cases {
                 let response = try await client.postJSON("/api/v1/complaints", body)
@@ -80,7 +82,8 @@ struct APITests {
         try await f.app().test(.router) { client in
             for language in ["pt-BR", "uz-Cyrl", "zh-Hant-TW", "es-419"] {
                 let response = try await client.postJSON("/api/v1/complaints", #"""
-                    {"category": "harassment", "description": "x", "language": "\#(language)", "exclude_handlers": ["bruno", "sofia"]}
+                    {"category": "harassment", "description": "x", "language": "\#(language)", "exclude_handlers": ["bruno", "sofia"],
+                     "gender": "\#(String(repeating: "ж", count: 64))"}
                     """#)
                 #expect(response.status == .created, "\(language): \(response.errorFields)")
             }

@@ -81,7 +81,7 @@ struct OpenAPITests {
             let text = String(scalar)
             #expect((text.firstMatch(of: notBlank) != nil) == !IntakeLimits.isBlank(text), "U+\(String(value, radix: 16))")
         }
-        #expect(complaint["gender"]?["maxLength"] as? Int == IntakeLimits.genderBytes)
+        #expect(complaint["gender"]?["maxLength"] as? Int == IntakeLimits.genderCharacters)
         #expect(complaint["language"]?["maxLength"] as? Int == IntakeLimits.languageBytes)
         // The language tag's pattern takes what the server takes, and refuses what it refuses.
         #expect(complaint["language"]?["pattern"] as? String == IntakeLimits.languageTagPattern)

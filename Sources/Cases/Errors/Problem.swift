@@ -4,6 +4,8 @@ public enum Problem: Sendable, Hashable {
     case unknown
     case empty
     case tooLong(maximumBytes: Int)
+    /// Characters as JSON Schema's `maxLength` counts them: Unicode scalars.
+    case tooManyCharacters(maximum: Int)
     case tooShort(minimumCharacters: Int)
     case tooMany(maximum: Int)
     /// A file over the limit, in bytes.
@@ -49,6 +51,7 @@ public enum Problem: Sendable, Hashable {
         case .unknown: "names nothing this system knows"
         case .empty: "must not be empty"
         case .tooLong(let bytes): "is longer than \(bytes) bytes"
+        case .tooManyCharacters(let maximum): "is longer than \(maximum) characters"
         case .tooShort(let characters): "is shorter than \(characters) characters"
         case .tooMany(let maximum): "lists more than \(maximum)"
         case .tooLarge(let bytes): "is larger than \(bytes / (1024 * 1024)) MB"

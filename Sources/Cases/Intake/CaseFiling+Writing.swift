@@ -11,7 +11,7 @@ extension CaseFiling {
                                (.witnesses, content.witnesses), (.reporterName, content.reporterName), (.reporterContact, content.reporterContact)] {
             if let value, value.utf8.count > IntakeLimits.textBytes { throw .invalid(field, .tooLong(maximumBytes: IntakeLimits.textBytes)) }
         }
-        if let gender = intake.reporterGender, gender.utf8.count > IntakeLimits.genderBytes { throw .invalid(.gender, .tooLong(maximumBytes: IntakeLimits.genderBytes)) }
+        if let gender = intake.reporterGender, gender.unicodeScalars.count > IntakeLimits.genderCharacters { throw .invalid(.gender, .tooManyCharacters(maximum: IntakeLimits.genderCharacters)) }
         if let language = intake.language, !IntakeLimits.isLanguageTag(language) { throw .invalid(.language, .notALanguageTag) }
         guard intake.excludeHandlers.count <= IntakeLimits.excluded else { throw .invalid(.excludeHandlers, .tooMany(maximum: IntakeLimits.excluded)) }
     }

@@ -3,7 +3,10 @@
 public enum IntakeLimits {
     /// Each text: the description, a message, a note, a reason; and each optional field of a report.
     public static let textBytes = 20_000
-    public static let genderBytes = 64
+    /// Counted in characters as the document's `maxLength` counts them (Unicode scalars), not in
+    /// bytes: a client built from the document must foresee the refusal, and a short word in a
+    /// three-byte script is no longer than one in ASCII.
+    public static let genderCharacters = 64
     public static let languageBytes = 16
     /// A language tag in BCP 47's shape: a language of 2 to 8 letters, then subtags of 1 to 8
     /// letters and digits after hyphens (`fr`, `pt-BR`, `uz-Cyrl`), at most `languageBytes` in all.

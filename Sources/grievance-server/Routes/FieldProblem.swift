@@ -43,6 +43,7 @@ struct FieldProblem: Sendable, Hashable {
         case .value(.unknown): ("problem.unknown", [:])
         case .value(.empty): ("problem.empty", [:])
         case .value(.tooLong(let bytes)): ("problem.too_long", ["bytes": String(bytes)])
+        case .value(.tooManyCharacters(let maximum)): ("problem.too_many_characters", ["count": String(maximum)])
         case .value(.tooMany(let count)) where field == Field.attachments.apiName: ("problem.too_many_files", ["count": String(count)])
         case .value(.tooMany(let count)): ("problem.too_many", ["count": String(count)])
         case .value(.tooLarge(let bytes)): ("problem.too_large", ["megabytes": String(bytes / (1024 * 1024))])
