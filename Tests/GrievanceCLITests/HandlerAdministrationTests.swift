@@ -51,6 +51,33 @@ struct HandlerAdministrationTests {
         #expect(!FileManager.default.fileExists(atPath: w.dataDirectory.path))
     }
 
+    /// The audit log says `system`, `reporter` and `recovery-key` for what no person did: a
+    /// person by one of those names could pass their own actions off as the system's.
+    @Test("nobody may be called by a name the system logs under, at init or at handler add")
+    func reservedNames() throws {
+        let fresh = try CLIWorkspace()
+        defer { fresh.remove() }
+        let initialised = try fresh.run(["init", "--org", "O", "--admin", "system", "--policy", CLIWorkspace.shippedPolicy],
+                                        environment: ["GRIEVANCE_PASSPHRASE": "a long enough passphrase"])
+        #expect(initialised.status == 1)
+        #expect(initialised.standardError.contains("is a name the system logs its own actions under"), "\(initialised.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: fresh.dataDirectory.path))
+
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
+        defer { w.remove() }
+        for name in ["system", "reporter", "recovery-key", "handler"] {
+            let added = try w.run(["handler", "add", name, "--name", "Someone", "--role", "handler"], as: "rosa",
+                                  environment: ["GRIEVANCE_NEW_PASSPHRASE": "a long enough passphrase"])
+            #expect(added.status == 1, "\(name)")
+            #expect(added.standardError.contains("is a name the system logs its own actions under"), "\(name): \(added.standardError)")
+        }
+        let people = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
+        #expect(Set(people.compactMap { $0["id"] as? String }) == ["rosa", "amina"])
+        // A name that merely contains one is anyone's.
+        #expect(try w.run(["handler", "add", "system-admin-2", "--name", "Someone", "--role", "handler"], as: "rosa",
+                          environment: ["GRIEVANCE_NEW_PASSPHRASE": "a long enough passphrase"]).status == 0)
+    }
+
     @Test("disable: the account acts no more and its keys are gone; nobody disables themselves")
     func disable() throws {
         let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("bruno", [.handler])])

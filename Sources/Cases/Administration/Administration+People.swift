@@ -9,7 +9,7 @@ extension Administration {
     /// administrator may add people, except the very first, who must be an administrator.
     @discardableResult
     public func addPrincipal(id: String, name: String, roles: Set<Role>, passphrase: Passphrase, by actor: UnlockedPrincipal?) throws -> Principal {
-        guard Principal.isValidID(id) else { throw CasesError.invalid(.id, .notAnIdentifier(separators: "'.', '-' and '_'")) }
+        try Principal.checkNewID(id)
         guard !name.isEmpty, name.utf8.count <= 200 else { throw CasesError.invalid(.name, name.isEmpty ? .empty : .tooLong(maximumBytes: 200)) }
         guard !roles.isEmpty else { throw CasesError.invalid(.roles, .empty) }
         // Argon2id runs before the transaction: a slow KDF must not hold the write lock.

@@ -17,6 +17,18 @@ public struct Principal: Sendable, Hashable {
         self.isDisabled = isDisabled
     }
 
+    /// The names the system writes in the audit log for what no person did: setting up and
+    /// witnesses (`system`), an anonymous reporter (`reporter`), a recovery (`recovery-key`), and
+    /// the reporter's view of a handler (`handler`). A person called one of these could pass their
+    /// own actions off as the system's, or a reporter's as theirs.
+    public static let reservedIDs: Set<String> = ["system", "reporter", "recovery-key", "handler"]
+
+    /// The id of a person about to be added: well formed, and none of `reservedIDs`.
+    static func checkNewID(_ id: String) throws(CasesError) {
+        guard isValidID(id) else { throw CasesError.invalid(.id, .notAnIdentifier(separators: "'.', '-' and '_'")) }
+        guard !reservedIDs.contains(id) else { throw CasesError.invalid(.id, .reservedName) }
+    }
+
     /// Ids are 1–64 of a-z, 0-9, '.', '-', '_': they appear in commands and in the audit log.
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy {

@@ -14,6 +14,8 @@ public enum Problem: Sendable, Hashable {
     case notAReference
     /// Ids and slugs: 1 to 64 of a-z, 0-9 and the separators given.
     case notAnIdentifier(separators: String)
+    /// A name the system itself writes in the audit log (`Principal.reservedIDs`).
+    case reservedName
     case notADate
     case endsBeforeStarts
     case placeWhenOnline
@@ -58,6 +60,7 @@ public enum Problem: Sendable, Hashable {
         case .notALanguageTag: "is not a language tag"
         case .notAReference: "is not a case reference (GRV- and eight letters and digits)"
         case .notAnIdentifier(let separators): "must be 1 to 64 of a-z, 0-9 and \(separators)"
+        case .reservedName: "is a name the system logs its own actions under; choose another"
         case .notADate: "must be dates written YYYY-MM-DD"
         case .endsBeforeStarts: "end before they start"
         case .placeWhenOnline: "cannot be a city or country for an online event"

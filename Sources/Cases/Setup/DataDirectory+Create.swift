@@ -21,7 +21,7 @@ extension DataDirectory {
         let procedure = try ProcedureLoader.load(data: procedureText, file: procedureFile)
         guard InstallationConfiguration.keyCosts.contains(keyCost) else { throw CasesError.invalid(.keyCost, .notOneOf(InstallationConfiguration.keyCosts)) }
         guard let scheme = URL(string: intakeURL)?.scheme, ["http", "https"].contains(scheme) else { throw CasesError.invalid(.intakeURL, .notAWebAddress) }
-        guard Principal.isValidID(adminID) else { throw CasesError.invalid(.id, .notAnIdentifier(separators: "'.', '-' and '_'")) }
+        try Principal.checkNewID(adminID)
         _ = try passphrase.checkedNew()
         let madeFolder = try directory.makeEmptyFolder()
         do {
