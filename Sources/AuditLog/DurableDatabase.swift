@@ -12,7 +12,7 @@ public enum DurableDatabase {
     public static let busyTimeout: TimeInterval = 5
 
     /// SQLite's own default page cache per connection.
-    public static let defaultCacheMebibytes = 2
+    public static let sqliteDefaultCacheMebibytes = 2
 
     /// `cacheMebibytes` is each connection's page cache: more keeps hot tables in memory instead
     /// of reading them through the kernel for every statement (listing, verifying); a long-running

@@ -99,7 +99,7 @@ def main():
                 for status in re.findall(r'"status_code": ?(\d{3})', line):
                     statuses[int(status)] = statuses.get(int(status), 0) + 1
         with open(log_path, errors="replace") as f:
-            crashed = [line for line in f if "Fatal error" in line or "internal error" in line.lower()]
+            problems = [f"the server logged: {line.strip()}" for line in f if "Fatal error" in line or "internal error" in line.lower()]
         links = re.search(r"API Links:\s+(\d+) covered / \d+ selected / (\d+) total", run.stdout)
         scenarios = re.search(r"Scenarios:\s+(\d+)", run.stdout)
         seed = re.search(r"Seed: (\d+)", run.stdout)
@@ -108,12 +108,12 @@ def main():
         summary = (f"{requests} requests ({', '.join(f'{s}: {c}' for s, c in sorted(statuses.items()))}); "
                    f"5xx {server_errors}; schemathesis exit {run.returncode}")
         if links and links.group(1) != links.group(2):
-            crashed.append(f"the stateful phase followed {links.group(1)} of the document's {links.group(2)} links")
-        if run.returncode != 0 or server_errors or crashed or requests == 0 or not links or server.process.returncode not in (0, -15):
+            problems.append(f"the stateful phase followed {links.group(1)} of the document's {links.group(2)} links")
+        if run.returncode != 0 or server_errors or problems or requests == 0 or not links or server.process.returncode not in (0, -15):
             # Schemathesis shows each failing request whole; a generated body can be megabytes.
             print("\n".join(line if len(line) <= 500 else line[:500] + " …" for line in run.stdout.splitlines()))
             print(run.stderr[-3000:], file=sys.stderr)
-            fail(summary + ("; the server logged: " + crashed[0].strip() if crashed else ""))
+            fail("; ".join([summary] + problems))
         if os.environ.get("SCHEMA_PROOF_VERBOSE"):
             print(run.stdout)
         print(f"schema proof: schemathesis {schemathesis_version()}, every check and phase; the stateful phase ran "

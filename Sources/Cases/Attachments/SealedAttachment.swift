@@ -19,11 +19,11 @@ public struct SealedAttachment: Sendable {
 
     /// Passes each chunk of ciphertext, in order, to `body`, reading one at a time.
     func forEachChunk(_ body: (Int, [UInt8]) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CasesError.damaged("the spool file of \(info.name)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CasesError.damaged("an attachment's spool file") }
         defer { try? handle.close() }
         for (index, length) in chunkLengths.enumerated() {
             guard let data = try handle.read(upToCount: length), data.count == length else {
-                throw CasesError.damaged("the spool file of \(info.name)")
+                throw CasesError.damaged("an attachment's spool file")
             }
             try body(index, [UInt8](data))
         }

@@ -44,7 +44,7 @@ public struct DataDirectory: Sendable {
     public func openIntakeDesk(clock: @escaping @Sendable () -> Date = { Date() }) throws -> IntakeDesk {
         // The server runs for months, appends, and reads a case at a time by its index: SQLite's
         // own small cache, so that a stream of large attachments does not fill its memory.
-        let opened = try openParts(clock: clock, cacheMebibytes: DurableDatabase.defaultCacheMebibytes)
+        let opened = try openParts(clock: clock, cacheMebibytes: DurableDatabase.sqliteDefaultCacheMebibytes)
         let spool = try AttachmentSpool(directory: url)
         // What a crash left of uploads in progress: a day is longer than any upload may take.
         spool.removeStale(olderThan: 86_400)
