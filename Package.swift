@@ -170,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GrievanceCLITests",
-            dependencies: ["grievance-cli", "grievance-server", "Cases", "CasesTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["grievance-cli", "grievance-server", "Cases", "CasesTesting", "AuditLog", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/GrievanceCLITests"
         ),
     ]

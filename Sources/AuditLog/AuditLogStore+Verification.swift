@@ -5,11 +5,12 @@ import GrievanceCrypto
 
 extension AuditLogStore {
     /// Verifies the whole stored log in one read: every entry, its stored hash and case index,
-    /// the chain, every stored tree node, and every checkpoint — those kept here and those
-    /// `held` by someone else (the only ones that catch a log rewritten with its checkpoints).
+    /// the chain, every stored tree node, and every checkpoint — those kept here, those `held`
+    /// by someone else and those the verifier `remembered` from an earlier run (the only ones
+    /// that catch a log rewritten with its checkpoints).
     /// Streams in constant memory; `progress` is called with the number of entries checked.
     public func verify(
-        logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey] = [], held: [SignedNote] = [],
+        logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey] = [], held: [SignedNote] = [], remembered: [Checkpoint] = [],
         in db: Database, progress: (UInt64) -> Void = { _ in }
     ) throws -> AuditVerificationReport {
         let kept: [SignedNote]
@@ -20,7 +21,7 @@ extension AuditLogStore {
                 entries: 0, root: MerkleTree.emptyRoot, checkpointsChecked: 0, cosignaturesChecked: 0,
                 failure: .malformedCheckpoint("a kept checkpoint does not parse: \(error)"))
         }
-        var verifier = AuditLogVerifier(logKey: logKey, witnessKeys: witnessKeys, signedCheckpoints: kept + held)
+        var verifier = AuditLogVerifier(logKey: logKey, witnessKeys: witnessKeys, signedCheckpoints: kept + held, remembered: remembered)
         // Millions of rows: read through SQLite's C API on this thread, while another core
         // prepares (scans and hashes) the batch read before; then accept in order here.
         let entries = try StepCursor(db, sql: "SELECT seq, entry, leaf_hash, case_ref FROM audit_entries ORDER BY seq")

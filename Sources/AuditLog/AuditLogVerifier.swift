@@ -18,11 +18,20 @@ public struct AuditLogVerifier {
     public private(set) var failure: AuditVerificationFailure?
 
     /// `signedCheckpoints` are verified with `logKey` at once (and their cosignatures with
-    /// `witnessKeys`); their roots are compared as the entries reach their sizes.
-    public init(logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], signedCheckpoints: [SignedNote]) {
+    /// `witnessKeys`); their roots are compared as the entries reach their sizes. `remembered`
+    /// are checkpoints the verifying person computed themselves on an earlier run and kept in
+    /// their own state: they need no signature, only to be for this log.
+    public init(logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], signedCheckpoints: [SignedNote], remembered: [Checkpoint] = []) {
         var checkpoints: [Checkpoint] = []
         var cosignatures = 0
         var failure: AuditVerificationFailure?
+        for checkpoint in remembered where failure == nil {
+            guard checkpoint.origin == logKey.name else {
+                failure = .malformedCheckpoint("a remembered checkpoint is for \(checkpoint.origin), not \(logKey.name)")
+                break
+            }
+            checkpoints.append(checkpoint)
+        }
         for note in signedCheckpoints where failure == nil {
             let size = (try? Checkpoint(text: note.text))?.size ?? 0
             do {

@@ -27,8 +27,9 @@ private final class FailsOnceStorage: CaseStorage, Sendable {
 
     func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T { try inner.read(body) }
     var auditOrigin: String { inner.auditOrigin }
-    func verifyAudit(logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote], progress: (UInt64) -> Void) throws -> AuditVerificationReport {
-        try inner.verifyAudit(logKey: logKey, witnessKeys: witnessKeys, held: held, progress: progress)
+    func verifyAudit(logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote], remembered: [Checkpoint],
+                     progress: (UInt64) -> Void) throws -> AuditVerificationReport {
+        try inner.verifyAudit(logKey: logKey, witnessKeys: witnessKeys, held: held, remembered: remembered, progress: progress)
     }
     func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 { try inner.exportAudit(progress: progress, to: write) }
 }

@@ -81,6 +81,8 @@ struct CLIWorkspace {
              environment extra: [String: String] = [:]) throws -> Result {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GRIEVANCE_") }
         environment["GRIEVANCE_DATA_DIR"] = dataDirectory.path
+        // Each person's own state (pins, remembered checkpoints) in a home of their own.
+        environment["XDG_STATE_HOME"] = stateHome(of: actor).path
         if let actor {
             environment["GRIEVANCE_AS"] = actor
             environment["GRIEVANCE_PASSPHRASE"] = passphrase ?? passphrases[actor]
@@ -118,6 +120,12 @@ struct CLIWorkspace {
         return Result(status: process.terminationStatus,
                       standardOutput: try String(contentsOf: outURL, encoding: .utf8),
                       standardError: try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    /// The folder that stands for `person`'s `$XDG_STATE_HOME` (nil: whoever runs a command
+    /// without `--as`).
+    func stateHome(of person: String?) -> URL {
+        folder.appendingPathComponent("state").appendingPathComponent(person ?? "anyone")
     }
 
     /// Every byte the installation keeps on disk, and the files beside it.

@@ -20,6 +20,8 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case firstPersonMustAdminister
         /// The person holds no copy of the log key.
         case noLogKey(String)
+        /// The log has no signed checkpoint yet (to cosign).
+        case noCheckpoint
         case stageChange(StageChangeRefusal)
         case wrongPassphrase
         /// Deliberately the same for a receipt that never existed and one that is mistyped.
@@ -71,6 +73,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .administratorsOnly(let action): "not allowed: \(action.phrase) is for administrators"
         case .firstPersonMustAdminister: "not allowed: only the first person is added without an administrator, and must be one"
         case .noLogKey(let id): "not allowed: \(id) holds no copy of the log key"
+        case .noCheckpoint: "the log has no signed checkpoint yet"
         case .stageChange(let refusal): "stage change refused: \(refusal)"
         case .wrongPassphrase: "wrong passphrase"
         case .noCaseForReceipt: "no case matches this receipt"

@@ -9,7 +9,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     // People, events and the installation.
     case id, name, roles, passphrase, keys, slug, dates, place, organisation, keyCost, intakeURL, recoveryKey
     // The audit log.
-    case checkpoint, witnessKey
+    case checkpoint, witnessKey, logKey, organisationKey, personalState
 
     /// The field in plain words, for messages that are not a form's.
     public var phrase: String {
@@ -47,6 +47,9 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .recoveryKey: "the recovery key"
         case .checkpoint: "the checkpoint"
         case .witnessKey: "the witness's key"
+        case .logKey: "the log key"
+        case .organisationKey: "the organisation key"
+        case .personalState: "your own Grievance state"
         }
     }
 }

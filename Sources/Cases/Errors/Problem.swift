@@ -36,6 +36,12 @@ public enum Problem: Sendable, Hashable {
     case changedMeanwhile
     /// It does not parse; says why.
     case malformed(String)
+    /// It contradicts what was seen before (a log that no longer extends a checkpoint); says how.
+    case inconsistent(String)
+    /// A person's certificate chain does not verify: nothing may be sealed to them.
+    case untrusted(String)
+    /// An administrator never also holds a role that reads cases.
+    case administratorReadsCases([Role])
 
     /// The problem said of `field`, as one sentence: "the note must not be empty".
     public func sentence(about field: Field) -> String {
@@ -77,6 +83,10 @@ public enum Problem: Sendable, Hashable {
         case .alreadyDisabled: "is already disabled"
         case .changedMeanwhile: "something changed while this ran; run it again"
         case .malformed(let why): "does not parse: \(why)"
+        case .inconsistent(let why): "does not agree with what was seen before: \(why)"
+        case .untrusted(let why): "is not certified: \(why)"
+        case .administratorReadsCases(let roles):
+            "give admin together with \(roles.map(\.rawValue).sorted().joined(separator: ", ")), a role that reads cases; an administrator never reads cases"
         }
     }
 }

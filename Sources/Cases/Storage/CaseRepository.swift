@@ -60,6 +60,8 @@ package protocol CaseRepository {
     /// the last one signed).
     func signCheckpoint(key: SigningKeyPair) throws -> SignedNote
     func latestCheckpoint() throws -> SignedNote?
+    /// The hashes that show the log at `newSize` extends the log at `oldSize` (RFC 9162).
+    func consistencyProof(oldSize: UInt64, newSize: UInt64) throws -> [Digest]
     func addCosignature(_ cosigned: SignedNote, witness: NoteVerifierKey) throws
 }
 
@@ -70,7 +72,7 @@ package protocol CaseStorage: Sendable {
     /// The log's name in its checkpoints.
     var auditOrigin: String { get }
     /// Verifies the whole log in one read, streaming.
-    func verifyAudit(logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote],
+    func verifyAudit(logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote], remembered: [Checkpoint],
                      progress: (UInt64) -> Void) throws -> AuditVerificationReport
     /// Writes the whole log in the export format, in one read.
     func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64

@@ -60,6 +60,10 @@ extension SQLiteCaseRepository {
 
     func latestCheckpoint() throws -> SignedNote? { try audit.latestCheckpoint(in: db) }
 
+    func consistencyProof(oldSize: UInt64, newSize: UInt64) throws -> [Digest] {
+        try audit.consistencyProof(oldSize: oldSize, newSize: newSize, in: db)
+    }
+
     func addCosignature(_ cosigned: SignedNote, witness: NoteVerifierKey) throws {
         try audit.addCosignature(from: cosigned, witness: witness, in: db)
     }

@@ -61,9 +61,9 @@ package struct SQLiteCaseStorage: CaseStorage {
     package var auditOrigin: String { audit.origin }
 
     package func verifyAudit(
-        logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote], progress: (UInt64) -> Void
+        logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote], remembered: [Checkpoint], progress: (UInt64) -> Void
     ) throws -> AuditVerificationReport {
-        try pool.read { db in try audit.verify(logKey: logKey, witnessKeys: witnessKeys, held: held, in: db, progress: progress) }
+        try pool.read { db in try audit.verify(logKey: logKey, witnessKeys: witnessKeys, held: held, remembered: remembered, in: db, progress: progress) }
     }
 
     package func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 {

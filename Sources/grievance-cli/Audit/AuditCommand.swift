@@ -6,6 +6,6 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Verify, checkpoint and export the audit log.",
         discussion: "The format and how a third party checks an export: docs/AUDIT-FORMAT.md.",
-        subcommands: [VerifyAuditCommand.self, CheckpointAuditCommand.self, ExportAuditCommand.self, AuditKeyCommand.self]
+        subcommands: [VerifyAuditCommand.self, CheckpointAuditCommand.self, CosignAuditCommand.self, ExportAuditCommand.self, AuditKeyCommand.self]
     )
 }

@@ -21,6 +21,7 @@ extension CasesError {
         case .administratorsOnly: "ask an administrator; the attempt was logged"
         case .firstPersonMustAdminister: "add people as an administrator with `handler add --as ADMIN`"
         case .noLogKey: "an administrator who holds it gives it to you with `handler set-roles ID --role admin`"
+        case .noCheckpoint: "an administrator signs one with `audit checkpoint`"
         case .stageChange: "`case show REF` lists the moves you may make now"
         case .wrongPassphrase: "type it again (the attempt was logged); if it is lost, an administrator runs `handler recover` with the recovery key"
         case .noCaseForReceipt: "check the receipt: 20 letters and digits in four groups of five"
@@ -46,6 +47,10 @@ extension CasesError {
         case (_, .notThisOrganisations): "give the recovery key file written by `init` for this data directory"
         case (_, .needsHandler), (_, .webNotOnBehalf): "`case open` files hotline, in-person and e-mail reports; web reports come through the intake page"
         case (_, .changedMeanwhile): "run the command again"
+        case (_, .inconsistent): "keep a copy of the data directory as evidence: the log was rewritten or shown differently to different people"
+        case (_, .untrusted): "an administrator re-certifies them (`handler set-roles`), or they enrol again (`handler recover`)"
+        case (_, .administratorReadsCases): "give the reading role to someone else; administrators manage accounts, roles and events only"
+        case (.personalState, _): "your own state is in $XDG_STATE_HOME/grievance (by default ~/.local/state/grievance)"
         case (_, .disabled), (_, .alreadyDisabled): "`handler list` shows who is active"
         default: "correct the value and try again"
         }
