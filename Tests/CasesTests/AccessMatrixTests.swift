@@ -215,8 +215,9 @@ struct AccessCaseTests {
         #expect(throws: CasesError(.administratorsOnly(.addPeople))) {
             try f.administration.addPrincipal(id: "eve", name: "Eve", roles: [.handler], passphrase: Passphrase(utf8: "eve's long passphrase"), by: f["amina"])
         }
-        #expect(throws: CasesError(.firstPersonMustAdminister)) {
-            try f.administration.addPrincipal(id: "mallory", name: "Mallory", roles: [.admin], passphrase: Passphrase(utf8: "mallory's passphrase"), by: nil)
+        #expect(throws: CasesError.invalid(.roles, .administratorReadsCases([.handler]))) {
+            try f.administration.addPrincipal(id: "mallory", name: "Mallory", roles: [.admin, .handler], passphrase: Passphrase(utf8: "mallory's passphrase"),
+                                              by: f["admin"])
         }
         #expect(throws: CasesError.self) {
             try f.administration.addPrincipal(id: "Bad Id", name: "X", roles: [.handler], passphrase: Passphrase(utf8: "long enough passphrase"), by: f["admin"])

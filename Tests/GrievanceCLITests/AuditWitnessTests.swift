@@ -76,7 +76,7 @@ struct AuditWitnessTests {
         #expect(try w.run(["audit", "verify", "--log-key", realKey], as: "audi").status == 0)
 
         // Someone with the file puts a key of their own in: a newcomer would trust it, the pin does not.
-        let swapped = try #require(Data(base64Encoded: String(otherKey.split(separator: "+")[2])))
+        let swapped = try #require(Data(base64Encoded: String(otherKey.split(separator: "+", maxSplits: 2)[2])))
         try DatabaseQueue(path: Self.databasePath(w)).write { db in
             try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'log-key.public'", arguments: [swapped.dropFirst()])
         }

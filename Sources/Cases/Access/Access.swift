@@ -34,8 +34,13 @@ public enum Access {
     /// Whether someone with these roles could ever be given a case's key: who a reporter may
     /// name to keep away, and whose keys a change of roles takes back.
     public static func mayEverHold(_ person: Principal) -> Bool {
+        !person.isDisabled && mayEverHold(roles: person.roles)
+    }
+
+    /// Whether these roles could ever be given a case's key.
+    static func mayEverHold(roles: Set<Role>) -> Bool {
         // Assignment in the panel's stage: the widest a case is ever given.
-        decide(person, .receiveAssigned, CaseFacts(stage: "the panel's", panelStage: "the panel's", holding: .none)).isAllowed
+        decide(roles: roles, isDisabled: false, .receiveAssigned, CaseFacts(stage: "the panel's", panelStage: "the panel's", holding: .none)).isAllowed
     }
 
     /// What one role allows: nil, or why not.

@@ -16,7 +16,8 @@ extension Administration {
         let stored = StoredPrincipal(
             principal: updated,
             wrappedBoxSecret: try WrappedSecret.wrap(box.secretKey, passphrase: secret, purpose: Self.boxPurpose, parameters: keyParameters),
-            wrappedSigningSecret: try WrappedSecret.wrap(signing.secretKey, passphrase: secret, purpose: Self.signingPurpose, parameters: keyParameters))
+            wrappedSigningSecret: try WrappedSecret.wrap(signing.secretKey, passphrase: secret, purpose: Self.signingPurpose, parameters: keyParameters),
+            certificate: nil)
         return (stored, UnlockedPrincipal(principal: updated, boxKeyPair: box, signingKeyPair: signing))
     }
 
@@ -36,15 +37,17 @@ extension Administration {
     }
 
     /// Gives `actor` new key pairs under a new passphrase and re-seals every case key (and the
-    /// log key) they hold to the new public key. The old wrapped keys are overwritten.
+    /// administrators' keys) they hold to the new public key. Their certificate gains a link
+    /// signed with their old key, naming the new. The old wrapped keys are overwritten.
     public func rotateKeys(of actor: UnlockedPrincipal, newPassphrase: Passphrase) throws -> UnlockedPrincipal {
         guard !actor.principal.isDisabled else { throw CasesError(.refused(.disabled)) }
         let (stored, rotated) = try freshKeys(for: actor.principal, passphrase: newPassphrase)
         let box = rotated.boxKeyPair
         try ledger.transaction { repository in
-            guard let current = try repository.principal(id: actor.id)?.principal, current.boxPublicKey == actor.principal.boxPublicKey else {
+            guard let currentStored = try repository.principal(id: actor.id), currentStored.principal.boxPublicKey == actor.principal.boxPublicKey else {
                 throw CasesError.invalid(.keys, .changedMeanwhile)
             }
+            let current = currentStored.principal
             let seals = try repository.seals(recipient: actor.id)
             for (reference, sealed) in seals {
                 let key: SymmetricKey
@@ -60,16 +63,27 @@ extension Administration {
                 let logKey = try openLogKey(as: actor, repository: repository)
                 try repository.setSetting(Self.logKeySealSetting(actor.id), SealedBox.seal(logKey.secretKey, to: box.publicKey))
             }
-            try repository.updatePrincipal(stored.with(principal: stored.principal.with(roles: current.roles, isDisabled: current.isDisabled)))
-            try repository.audit(ledger.entry(actor.id, "principal.keys-rotated", nil, [AuditDetail("cases", String(seals.count))]))
+            if try repository.setting(Self.organisationKeySealSetting(actor.id)) != nil {
+                let organisationKey = try openOrganisationKey(sealedTo: actor.id, with: actor.boxKeyPair, repository: repository)
+                try repository.setSetting(Self.organisationKeySealSetting(actor.id), SealedBox.seal(organisationKey.secretKey, to: box.publicKey))
+            }
+            let updated = stored.principal.with(roles: current.roles, isDisabled: current.isDisabled)
+            let previous = currentStored.certificate.flatMap(Certificate.init(serialized:)) ?? Certificate(links: [])
+            let certificate = previous.rotated(to: updated, origin: ledger.certification.origin, signedWith: actor.signingKeyPair)
+            try repository.updatePrincipal(stored.with(principal: updated, certificate: certificate))
+            try repository.audit(ledger.entry(actor.id, "principal.keys-rotated", nil, [
+                AuditDetail("cases", String(seals.count)), AuditDetail("fingerprint", updated.keyFingerprint),
+                AuditDetail("generation", String(certificate.generation)),
+            ]))
         }
         return rotated
     }
 
     /// Brings back a person who lost their passphrase, on the authority of the organisation's
     /// recovery key alone (it can open every case already): new key pairs under a new
-    /// passphrase, and every case key they held — and the log key, for an administrator —
-    /// sealed again to them from the recovery key's copy. Logged as done by `recovery-key`.
+    /// passphrase, certified by the organisation key (the recovery key holds a copy), and every
+    /// case key they held — and the administrators' keys, for an administrator — sealed again
+    /// to them from the recovery key's copy. Logged as done by `recovery-key`.
     public func recoverPrincipal(_ id: String, recoveryKey: RecoveryKey, newPassphrase: Passphrase) throws {
         guard recoveryKey.keyPair.publicKey.bytes == recoveryPublicKey.bytes else { throw CasesError.invalid(.recoveryKey, .notThisOrganisations) }
         guard let current = try ledger.storage.read({ try $0.principal(id: id) })?.principal else { throw CasesError(.noSuchPerson(id)) }
@@ -89,8 +103,18 @@ extension Administration {
                 let logKey = try openLogKey(sealedTo: Ledger.recoveryRecipient, with: recoveryKey.keyPair, repository: repository)
                 try repository.setSetting(Self.logKeySealSetting(id), SealedBox.seal(logKey.secretKey, to: recovered.boxKeyPair.publicKey))
             }
-            try repository.updatePrincipal(replacement)
-            try repository.audit(ledger.entry("recovery-key", "principal.recovered", nil, [AuditDetail("id", id), AuditDetail("cases", String(seals.count))]))
+            let organisationKey = try openOrganisationKey(sealedTo: Ledger.recoveryRecipient, with: recoveryKey.keyPair, repository: repository)
+            if try repository.setting(Self.organisationKeySealSetting(id)) != nil {
+                try repository.setSetting(Self.organisationKeySealSetting(id), SealedBox.seal(organisationKey.secretKey, to: recovered.boxKeyPair.publicKey))
+            }
+            let generation = (stored.certificate.flatMap(Certificate.init(serialized:))?.generation ?? 0) + 1
+            let certificate = Certificate(links: [CertificateLink.sign(replacement.principal, origin: ledger.certification.origin, generation: generation,
+                                                                       issuer: .organisation, with: organisationKey)])
+            try repository.updatePrincipal(replacement.with(certificate: certificate))
+            try repository.audit(ledger.entry("recovery-key", "principal.recovered", nil, [
+                AuditDetail("id", id), AuditDetail("cases", String(seals.count)), AuditDetail("fingerprint", replacement.principal.keyFingerprint),
+                AuditDetail("generation", String(generation)),
+            ]))
         }
     }
 }

@@ -3,52 +3,72 @@ import Foundation
 import GrievanceCrypto
 
 /// Adding and changing people. Each change bumps the principals generation, so filings re-read
-/// the routing, and takes away the keys a person may no longer hold.
+/// the routing, re-certifies the person, and takes away the keys they may no longer hold.
 extension Administration {
-    /// Adds a person with fresh key pairs, their secret halves wrapped under `passphrase`. Only an
-    /// administrator may add people, except the very first, who must be an administrator.
+    /// Adds a person with fresh key pairs, their secret halves wrapped under `passphrase`, and
+    /// certified by `actor` (an administrator by the organisation key). Only an administrator
+    /// may add people, except the very first, whom `init` certifies.
     @discardableResult
-    public func addPrincipal(id: String, name: String, roles: Set<Role>, passphrase: Passphrase, by actor: UnlockedPrincipal?) throws -> Principal {
+    public func addPrincipal(id: String, name: String, roles: Set<Role>, passphrase: Passphrase, by actor: UnlockedPrincipal) throws -> Principal {
+        try addPrincipal(id: id, name: name, roles: roles, passphrase: passphrase, actor: actor) { principal, repository in
+            try requireAdministrator(actor, for: .addPeople, repository: repository)
+            return try certify(principal, after: nil, by: actor, repository: repository)
+        }
+    }
+
+    func addPrincipal(id: String, name: String, roles: Set<Role>, passphrase: Passphrase, actor: UnlockedPrincipal?,
+                      certify: (Principal, any CaseRepository) throws -> Certificate) throws -> Principal {
         try Principal.checkNewID(id)
         guard !name.isEmpty, name.utf8.count <= 200 else { throw CasesError.invalid(.name, name.isEmpty ? .empty : .tooLong(maximumBytes: 200)) }
-        guard !roles.isEmpty else { throw CasesError.invalid(.roles, .empty) }
+        try Principal.checkRoles(roles)
         // Argon2id runs before the transaction: a slow KDF must not hold the write lock.
-        let (stored, _) = try freshKeys(
+        let (uncertified, _) = try freshKeys(
             for: Principal(id: id, name: name, roles: roles, boxPublicKey: [], signingPublicKey: [], isDisabled: false), passphrase: passphrase)
         return try ledger.transaction { repository in
             let existing = try repository.principals()
-            if let actor {
-                try requireAdministrator(actor, for: .addPeople, repository: repository)
-            } else {
+            if actor == nil {
                 guard existing.isEmpty, roles.contains(.admin) else { throw CasesError(.firstPersonMustAdminister) }
             }
+            let certificate = try certify(uncertified.principal, repository)
+            let stored = uncertified.with(certificate: certificate)
             guard !existing.contains(where: { $0.principal.id == id }) else { throw CasesError(.duplicate(.person(id))) }
             try repository.insertPrincipal(stored)
-            var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ","))]
+            var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ",")),
+                           AuditDetail("fingerprint", stored.principal.keyFingerprint), AuditDetail("generation", String(certificate.generation))]
             if let actor, roles.contains(.admin) {
-                details.append(AuditDetail("log-key", try grantLogKey(to: stored.principal, by: actor, repository: repository) ? "granted" : "not-held"))
+                details += try grantAdministratorKeys(to: stored.principal, by: actor, repository: repository)
             }
             try repository.audit(ledger.entry(actor?.id ?? "system", "principal.added", nil, details))
             return stored.principal
         }
     }
 
-    /// Replaces a person's roles. Granting `admin` gives them the log key; taking it away, or
-    /// leaving them no role that could ever hold a case, deletes their copies of the keys at once.
+    /// Replaces a person's roles, and certifies them anew. Granting `admin` gives them the
+    /// administrators' keys; taking it away, or leaving them no role that could ever hold a
+    /// case, deletes their copies of the keys at once. A person whose keys are not certified
+    /// now is refused: certifying them would vouch for keys nobody knows are theirs.
     public func setRoles(of id: String, to roles: Set<Role>, by actor: UnlockedPrincipal) throws {
-        guard !roles.isEmpty else { throw CasesError.invalid(.roles, .empty) }
+        try Principal.checkRoles(roles)
         try ledger.transaction { repository in
             try requireAdministrator(actor, for: .setRoles, repository: repository)
             guard let stored = try repository.principal(id: id) else { throw CasesError(.noSuchPerson(id)) }
             guard !stored.principal.isDisabled else { throw CasesError.invalid(.person, .disabled) }
             guard id != actor.id || roles.contains(.admin) else { throw CasesError.invalid(.roles, .ownAdministratorRole) }
+            let before = ledger.certification.verdicts(try repository.principals())
+            if case .untrusted(let why) = before[id] ?? .untrusted("is unknown") { throw CasesError.invalid(.person, .untrusted(why)) }
             let updated = stored.principal.with(roles: roles)
-            try repository.updatePrincipal(stored.with(principal: updated))
-            var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ","))]
+            let certificate = try certify(updated, after: stored.certificate, by: actor, repository: repository)
+            try repository.updatePrincipal(stored.with(principal: updated, certificate: certificate))
+            var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ",")),
+                           AuditDetail("fingerprint", updated.keyFingerprint), AuditDetail("generation", String(certificate.generation))]
             if roles.contains(.admin), !stored.principal.roles.contains(.admin) {
-                details.append(AuditDetail("log-key", try grantLogKey(to: updated, by: actor, repository: repository) ? "granted" : "not-held"))
+                details += try grantAdministratorKeys(to: updated, by: actor, repository: repository)
             } else if !roles.contains(.admin) {
-                try repository.deleteSetting(Self.logKeySealSetting(id))
+                try withdrawAdministratorKeys(from: id, repository: repository)
+                if stored.principal.roles.contains(.admin) {
+                    let recertified = try recertifyVouchedFor(by: id, trustedBefore: before, actor: actor, repository: repository)
+                    details.append(AuditDetail("recertified", String(recertified)))
+                }
             }
             if !Access.mayEverHold(updated) {
                 details.append(AuditDetail("revoked", String(try revokeAllSeals(of: id, repository: repository))))
@@ -57,18 +77,34 @@ extension Administration {
         }
     }
 
-    /// Disables an account: it can no longer act, and every case key and log key sealed to it is
-    /// deleted (with `secure_delete`, overwritten), so even its passphrase opens nothing.
+    /// Disables an account: it can no longer act, its certificate says so, and every case key
+    /// and administrator's key sealed to it is deleted (with `secure_delete`, overwritten), so
+    /// even its passphrase opens nothing. Whoever a disabled administrator vouched for is
+    /// vouched for again by `actor`.
     public func disablePrincipal(_ id: String, by actor: UnlockedPrincipal) throws {
         try ledger.transaction { repository in
             try requireAdministrator(actor, for: .disablePeople, repository: repository)
             guard id != actor.id else { throw CasesError.invalid(.person, .selfDisable) }
             guard let stored = try repository.principal(id: id) else { throw CasesError(.noSuchPerson(id)) }
             guard !stored.principal.isDisabled else { throw CasesError.invalid(.person, .alreadyDisabled) }
-            try repository.updatePrincipal(stored.with(principal: stored.principal.with(isDisabled: true)))
-            try repository.deleteSetting(Self.logKeySealSetting(id))
+            let before = ledger.certification.verdicts(try repository.principals())
+            let disabled = stored.principal.with(isDisabled: true)
+            // A disabled row need not be trusted to be disabled: it is certified as disabled
+            // when its keys are certified, and only loses its seals when they are not.
+            if before[id] == .trusted {
+                try repository.updatePrincipal(stored.with(principal: disabled, certificate: try certify(disabled, after: stored.certificate, by: actor,
+                                                                                                         repository: repository)))
+            } else {
+                try repository.updatePrincipal(StoredPrincipal(principal: disabled, wrappedBoxSecret: stored.wrappedBoxSecret,
+                                                               wrappedSigningSecret: stored.wrappedSigningSecret, certificate: stored.certificate))
+            }
+            try withdrawAdministratorKeys(from: id, repository: repository)
             let revoked = try revokeAllSeals(of: id, repository: repository)
-            try repository.audit(ledger.entry(actor.id, "principal.disabled", nil, [AuditDetail("id", id), AuditDetail("revoked", String(revoked))]))
+            var details = [AuditDetail("id", id), AuditDetail("revoked", String(revoked))]
+            if stored.principal.roles.contains(.admin) {
+                details.append(AuditDetail("recertified", String(try recertifyVouchedFor(by: id, trustedBefore: before, actor: actor, repository: repository))))
+            }
+            try repository.audit(ledger.entry(actor.id, "principal.disabled", nil, details))
         }
     }
 

@@ -6,11 +6,13 @@ extension Administration {
     static let organisationSetting = "organisation"
     static let recoveryKeySetting = "recovery-key.public"
 
-    /// Sets a new organisation up: the first administrator, and a fresh log key sealed to them
-    /// and to the recovery key. The log's first entries name the recovery key and the log key,
-    /// so anyone holding an export can see which keys the log was begun with.
+    /// Sets a new organisation up: the first administrator, certified by the organisation key,
+    /// and a fresh log key; both keys sealed to them and to the recovery key. The log's first
+    /// entries name the recovery key, the organisation key and the log key, so anyone holding
+    /// an export can see which keys the log was begun with.
     @discardableResult
-    func initialise(organisation: String, adminID: String, adminName: String, passphrase: Passphrase) throws -> UnlockedPrincipal {
+    func initialise(organisation: String, adminID: String, adminName: String, passphrase: Passphrase,
+                    organisationKey: SigningKeyPair) throws -> UnlockedPrincipal {
         guard !organisation.isEmpty, organisation.utf8.count <= 200 else {
             throw CasesError.invalid(.organisation, organisation.isEmpty ? .empty : .tooLong(maximumBytes: 200))
         }
@@ -22,15 +24,22 @@ extension Administration {
             try repository.setSetting(Self.organisationSetting, Array(organisation.utf8))
             try repository.setSetting(Self.logKeyPublicSetting, logKey.publicKey.bytes)
             try repository.setSetting(Self.logKeySealSetting(Ledger.recoveryRecipient), SealedBox.seal(logKey.secretKey, to: recoveryPublicKey))
+            try repository.setSetting(Self.organisationKeySealSetting(Ledger.recoveryRecipient),
+                                      SealedBox.seal(organisationKey.secretKey, to: recoveryPublicKey))
             try repository.audit(ledger.entry("system", "organisation.initialised", nil, [
                 AuditDetail("organisation", organisation), AuditDetail("log-key", try logVerifierKey(logKey.publicKey).description),
+                AuditDetail("organisation-key", try self.organisationKey().description),
                 AuditDetail("recovery-key", Hex.encode(recoveryPublicKey.bytes)),
             ]))
         }
-        try addPrincipal(id: adminID, name: adminName, roles: [.admin], passphrase: passphrase, by: nil)
+        try addPrincipal(id: adminID, name: adminName, roles: [.admin], passphrase: passphrase, actor: nil) { principal, _ in
+            Certificate(links: [CertificateLink.sign(principal, origin: ledger.certification.origin, generation: 1, issuer: .organisation,
+                                                     with: organisationKey)])
+        }
         let admin = try unlock(id: adminID, passphrase: passphrase)
         try ledger.storage.write { repository in
             try repository.setSetting(Self.logKeySealSetting(adminID), SealedBox.seal(logKey.secretKey, to: admin.boxKeyPair.publicKey))
+            try repository.setSetting(Self.organisationKeySealSetting(adminID), SealedBox.seal(organisationKey.secretKey, to: admin.boxKeyPair.publicKey))
         }
         try recordProcedureInForce()
         return admin

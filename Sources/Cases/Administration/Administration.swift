@@ -25,12 +25,18 @@ public struct Administration: Sendable {
         try ledger.storage.read { try $0.principals().map(\.principal) }
     }
 
-    /// Refuses, and logs, anyone but an active administrator.
+    /// Refuses, and logs, anyone but an active administrator whose certificate verifies: a row
+    /// someone wrote into the database administers nothing.
     func requireAdministrator(_ actor: UnlockedPrincipal, for action: AdministrativeAction, repository: any CaseRepository) throws {
-        let current = try repository.principal(id: actor.id)?.principal ?? actor.principal
+        let people = Dictionary(try repository.principals().map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let current = people[actor.id]?.principal ?? actor.principal
         guard current.roles.contains(.admin), !current.isDisabled else {
             throw AccessDenial(CasesError(.administratorsOnly(action)), actor: actor.id, attempted: action.rawValue, reference: nil,
                                reason: current.isDisabled ? "disabled" : "role")
+        }
+        if let stored = people[actor.id], case .untrusted(let why) = ledger.certification.verdict(of: stored, among: people) {
+            throw AccessDenial(CasesError.invalid(.person, .untrusted("you (\(actor.id)) \(why)")), actor: actor.id, attempted: action.rawValue,
+                               reference: nil, reason: "untrusted")
         }
     }
 }

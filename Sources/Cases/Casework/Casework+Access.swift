@@ -19,6 +19,11 @@ extension Casework {
         guard let person = try repository.principal(id: actor.id)?.principal else { throw CasesError(.noSuchPerson(actor.id)) }
         // Keys rotated or recovered since this person unlocked: theirs no longer open anything.
         guard person.boxPublicKey == actor.principal.boxPublicKey else { throw CasesError.invalid(.keys, .changedMeanwhile) }
+        // A record someone rewrote (roles, status) acts as nobody.
+        if case .untrusted(let why) = try ledger.certification.verdict(of: actor.id, in: repository) {
+            throw AccessDenial(CasesError.invalid(.person, .untrusted("you (\(actor.id)) \(why)")), actor: actor.id, attempted: action.rawValue,
+                               reference: reference, reason: "untrusted")
+        }
         let seal = try repository.seal(reference: reference, recipient: actor.id)
         var key: SymmetricKey?
         var exclusions: Set<String> = []

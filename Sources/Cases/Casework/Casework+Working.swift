@@ -17,6 +17,11 @@ extension Casework {
                 throw AccessDenial(CasesError(.cannotReceive(targetID, refusal)), actor: actor.id, attempted: CaseAction.assign.rawValue,
                                    reference: reference, reason: "target-\(refusal.reason)")
             }
+            // Nothing is sealed to keys the organisation did not certify.
+            if case .untrusted(let why) = try ledger.certification.verdict(of: targetID, in: repository) {
+                throw AccessDenial(CasesError.invalid(.person, .untrusted("\(targetID) \(why)")), actor: actor.id, attempted: CaseAction.assign.rawValue,
+                                   reference: reference, reason: "target-untrusted")
+            }
             if current != nil { try repository.deleteSeal(reference: reference, recipient: targetID) }
             try repository.insertSeal(reference: reference, recipient: targetID, sealed: try ledger.seal(opened.key, of: reference, to: target),
                                       assigned: true)
@@ -55,7 +60,9 @@ extension Casework {
     private func grantPanel(_ summary: CaseSummary, key: SymmetricKey, exclusions: Set<String>, by actor: UnlockedPrincipal,
                             repository: any CaseRepository) throws {
         var granted = 0
-        for person in try repository.principals().map(\.principal) where try repository.seal(reference: summary.reference, recipient: person.id) == nil {
+        let stored = try repository.principals()
+        let people = ledger.certification.sort(stored)
+        for person in people.trusted where try repository.seal(reference: summary.reference, recipient: person.id) == nil {
             let facts = ledger.procedure.facts(for: summary, holding: .none, isExcluded: exclusions.contains(person.id))
             guard Access.decide(person, .receivePanel, facts).isAllowed else { continue }
             try repository.insertSeal(reference: summary.reference, recipient: person.id, sealed: try ledger.seal(key, of: summary.reference, to: person),
@@ -64,6 +71,17 @@ extension Casework {
         }
         if granted > 0 {
             try repository.audit(ledger.entry(actor.id, "case.panel-granted", summary.reference, [AuditDetail("recipients", String(granted))]))
+        }
+        // Whom the panel's grant would have reached had their certificates verified: logged.
+        let refused = people.untrusted.filter { untrusted in
+            guard let row = stored.first(where: { $0.principal.id == untrusted.id })?.principal else { return false }
+            let facts = ledger.procedure.facts(for: summary, holding: .none, isExcluded: exclusions.contains(row.id))
+            return Access.decide(row, .receivePanel, facts).isAllowed
+        }
+        if !refused.isEmpty {
+            try repository.audit(ledger.entry("system", "trust.refused", summary.reference, [
+                AuditDetail("ids", refused.map(\.id).joined(separator: ",")), AuditDetail("reason", refused.map { "\($0.id): \($0.why)" }.joined(separator: "; ")),
+            ]))
         }
     }
 

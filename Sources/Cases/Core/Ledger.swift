@@ -11,6 +11,8 @@ struct Ledger: Sendable {
     let storage: any CaseStorage
     let procedure: Procedure
     let clock: @Sendable () -> Date
+    /// Whose keys may be sealed to: certificates checked against the organisation key.
+    let certification: Certification
 
     /// Runs `body` in one write transaction. A denial rolls the transaction back, is then
     /// logged in a transaction of its own, and is thrown as its `CasesError`.

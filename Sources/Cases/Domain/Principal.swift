@@ -29,6 +29,16 @@ public struct Principal: Sendable, Hashable {
         guard !reservedIDs.contains(id) else { throw CasesError.invalid(.id, .reservedName) }
     }
 
+    /// Roles one person may hold together: at least one, and never `admin` beside a role that
+    /// could be given a case's key. An administrator adds people and certifies their keys; one
+    /// who could also receive cases could route them to themselves, with nobody agreeing.
+    static func checkRoles(_ roles: Set<Role>) throws(CasesError) {
+        guard !roles.isEmpty else { throw .invalid(.roles, .empty) }
+        guard roles.contains(.admin) else { return }
+        let reading = roles.filter { Access.mayEverHold(roles: [$0]) }
+        guard reading.isEmpty else { throw .invalid(.roles, .administratorReadsCases(reading.sorted())) }
+    }
+
     /// Ids are 1–64 of a-z, 0-9, '.', '-', '_': they appear in commands and in the audit log.
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy {

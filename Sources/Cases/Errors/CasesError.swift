@@ -20,6 +20,8 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case firstPersonMustAdminister
         /// The person holds no copy of the log key.
         case noLogKey(String)
+        /// The person holds no copy of the organisation key (to certify an administrator).
+        case noOrganisationKey(String)
         /// The log has no signed checkpoint yet (to cosign).
         case noCheckpoint
         case stageChange(StageChangeRefusal)
@@ -73,6 +75,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .administratorsOnly(let action): "not allowed: \(action.phrase) is for administrators"
         case .firstPersonMustAdminister: "not allowed: only the first person is added without an administrator, and must be one"
         case .noLogKey(let id): "not allowed: \(id) holds no copy of the log key"
+        case .noOrganisationKey(let id): "not allowed: \(id) holds no copy of the organisation key, which certifies administrators"
         case .noCheckpoint: "the log has no signed checkpoint yet"
         case .stageChange(let refusal): "stage change refused: \(refusal)"
         case .wrongPassphrase: "wrong passphrase"

@@ -25,8 +25,20 @@ struct CaseFiling: Sendable {
         let receipt = Receipt.generate()
         let lookup = try receipt.lookupHash(pepper: pepper)
         let caseKey = SymmetricKey.generate()
+        // Certificates are checked here, once per generation of the people: the cache keeps
+        // only those whose chains verify, so no filing ever seals to anyone else.
         func read() throws -> (generation: Int64, principals: [Principal]) {
-            try ledger.storage.read { repository in (try repository.principalsGeneration(), try repository.principals().map(\.principal)) }
+            let (generation, people) = try ledger.storage.read { repository in (try repository.principalsGeneration(), try repository.principals()) }
+            let sorted = ledger.certification.sort(people)
+            if !sorted.untrusted.isEmpty {
+                try ledger.storage.write { repository in
+                    _ = try repository.audit(ledger.entry("system", "trust.refused", nil, [
+                        AuditDetail("ids", sorted.untrusted.map(\.id).joined(separator: ",")),
+                        AuditDetail("reason", sorted.untrusted.map { "\($0.id): \($0.why)" }.joined(separator: "; ")),
+                    ]))
+                }
+            }
+            return (generation, sorted.trusted)
         }
         var candidates = try routing.get() ?? read()
         // Only someone the intake page names may be kept away: any other id is a mistake the

@@ -42,7 +42,7 @@ public struct IntakeDesk: Sendable {
         try ledger.storage.read { repository in
             IntakeOptions(
                 events: try repository.events(), categories: ledger.procedure.categories,
-                handlers: try repository.principals().map(\.principal).filter(Access.mayEverHold)
+                handlers: ledger.certification.sort(try repository.principals()).trusted.filter(Access.mayEverHold)
                     .map { IntakeOptions.Person(id: $0.id, name: $0.name) })
         }
     }

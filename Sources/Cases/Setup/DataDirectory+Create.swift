@@ -36,14 +36,20 @@ extension DataDirectory {
             // SQLite gives its -wal and -shm files the mode of the database file.
             try writeNew(directory.databaseURL, bytes: [])
             let recovery = BoxKeyPair.generate()
+            let organisationKey = SigningKeyPair.generate()
             let storage = try SQLiteCaseStorage(path: directory.databaseURL.path, auditOrigin: configuration.auditOrigin)
-            try storage.write { repository in try repository.setSetting(Administration.recoveryKeySetting, recovery.publicKey.bytes) }
-            let ledger = Ledger(storage: storage, procedure: procedure, clock: clock)
+            try storage.write { repository in
+                try repository.setSetting(Administration.recoveryKeySetting, recovery.publicKey.bytes)
+                try repository.setSetting(Administration.organisationKeyPublicSetting, organisationKey.publicKey.bytes)
+            }
+            let certification = Certification(origin: configuration.auditOrigin, organisationKey: organisationKey.publicKey)
+            let ledger = Ledger(storage: storage, procedure: procedure, clock: clock, certification: certification)
             let installation = Installation(directory: directory, configuration: configuration, storage: storage, ledger: ledger, pepper: pepper,
                                             recoveryPublicKey: recovery.publicKey)
             let admin = try installation.administration.initialise(organisation: organisation, adminID: adminID, adminName: adminName,
-                                                                   passphrase: passphrase)
-            return NewInstallation(installation: installation, admin: admin, recoveryKey: RecoveryKey(recovery))
+                                                                   passphrase: passphrase, organisationKey: organisationKey)
+            return NewInstallation(installation: installation, admin: admin, recoveryKey: RecoveryKey(recovery),
+                                   organisationKey: try OrganisationKey(origin: configuration.auditOrigin, publicKey: organisationKey.publicKey))
         } catch {
             directory.removeMadeFiles(folder: madeFolder)
             throw error

@@ -32,26 +32,28 @@ public struct DataDirectory: Sendable {
     static let pepperByteCount = 32
 
     /// Opens an installation made by `create`, refusing a folder other users can read, for the
-    /// people who work it: casework and administration.
-    public func open(clock: @escaping @Sendable () -> Date = { Date() }) throws -> Installation {
-        let opened = try openParts(clock: clock, cacheMebibytes: 32)
+    /// people who work it: casework and administration. With `organisationKey` (what the person
+    /// pinned), a data directory whose stored organisation key differs is refused; without,
+    /// the stored one is trusted — as on first use.
+    public func open(organisationKey: OrganisationKey? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Installation {
+        let opened = try openParts(clock: clock, cacheMebibytes: 32, organisationKey: organisationKey)
         return Installation(directory: self, configuration: opened.configuration, storage: opened.storage, ledger: opened.ledger,
                             pepper: opened.pepper, recoveryPublicKey: opened.recoveryPublicKey)
     }
 
     /// Opens an installation for the intake server: its one door, which holds no key that opens
     /// a case.
-    public func openIntakeDesk(clock: @escaping @Sendable () -> Date = { Date() }) throws -> IntakeDesk {
+    public func openIntakeDesk(organisationKey: OrganisationKey? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws -> IntakeDesk {
         // The server runs for months, appends, and reads a case at a time by its index: SQLite's
         // own small cache, so that a stream of large attachments does not fill its memory.
-        let opened = try openParts(clock: clock, cacheMebibytes: DurableDatabase.sqliteDefaultCacheMebibytes)
+        let opened = try openParts(clock: clock, cacheMebibytes: DurableDatabase.sqliteDefaultCacheMebibytes, organisationKey: organisationKey)
         let spool = try AttachmentSpool(directory: url)
         // What a crash left of uploads in progress: a day is longer than any upload may take.
         spool.removeStale(olderThan: 86_400)
         return IntakeDesk(ledger: opened.ledger, pepper: opened.pepper, recoveryPublicKey: opened.recoveryPublicKey, spool: spool)
     }
 
-    private func openParts(clock: @escaping @Sendable () -> Date, cacheMebibytes: Int) throws
+    private func openParts(clock: @escaping @Sendable () -> Date, cacheMebibytes: Int, organisationKey pinned: OrganisationKey?) throws
         -> (configuration: InstallationConfiguration, storage: SQLiteCaseStorage, ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey) {
         var status = stat()
         guard stat(path, &status) == 0 else { throw DataDirectoryError.missing(path) }
@@ -77,7 +79,14 @@ public struct DataDirectory: Sendable {
         guard let recoveryBytes = try storage.read({ try $0.setting(Administration.recoveryKeySetting) }),
               let recoveryKey = try? BoxPublicKey(bytes: recoveryBytes)
         else { throw DataDirectoryError.unreadable(databaseURL.path, "holds no recovery public key") }
-        let ledger = Ledger(storage: storage, procedure: procedure, clock: clock)
+        guard let organisationBytes = try storage.read({ try $0.setting(Administration.organisationKeyPublicSetting) }),
+              let stored = try? OrganisationKey(origin: configuration.auditOrigin, publicKey: SigningPublicKey(bytes: organisationBytes))
+        else {
+            throw DataDirectoryError.unreadable(databaseURL.path, "holds no organisation key (a data directory made before people were certified: make a new one with `init`)")
+        }
+        if let pinned, pinned != stored { throw DataDirectoryError.organisationKeyChanged(path, stored: stored.description, pinned: pinned.description) }
+        let certification = Certification(origin: configuration.auditOrigin, organisationKey: (pinned ?? stored).publicKey)
+        let ledger = Ledger(storage: storage, procedure: procedure, clock: clock, certification: certification)
         try Administration(ledger: ledger, recoveryPublicKey: recoveryKey, keyParameters: configuration.keyParameters).recordProcedureInForce()
         return (configuration, storage, ledger, pepper, recoveryKey)
     }

@@ -27,6 +27,11 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
         Self(description: "\(path): \(problem)", hint: "check the data directory; restore it from a backup if it was damaged")
     }
 
+    static func organisationKeyChanged(_ path: String, stored: String, pinned: String) -> Self {
+        Self(description: "the organisation key in \(path) (\(stored)) is not the one pinned (\(pinned)): someone who can write the data directory may have replaced it",
+             hint: "keep a copy of the data directory as evidence and compare the key with the one `init` printed; nothing was read or sealed")
+    }
+
     static func cannotCreate(_ path: String, _ problem: String) -> Self {
         Self(description: "cannot create \(path): \(problem)", hint: "check that the parent folder exists and is writable")
     }

@@ -98,6 +98,10 @@ package enum CaseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("trust-v1") { db in
+            // Each person's certificate chain (Certificate): nothing is sealed to a row without one that verifies.
+            try db.execute(sql: "ALTER TABLE principals ADD COLUMN certificate BLOB")
+        }
         return migrator
     }
 }

@@ -48,10 +48,12 @@ struct SQLiteCaseRepository: CaseRepository {
         try bumpPrincipalsGeneration()
         let p = stored.principal
         try db.execute(sql: """
-            INSERT INTO principals (id, name, roles, box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, disabled, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO principals (id, name, roles, box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, disabled, created_at,
+                                    certificate)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [p.id, p.name, p.roles.sorted().map(\.rawValue).joined(separator: ","), Data(p.boxPublicKey), Data(p.signingPublicKey),
-                             Data(stored.wrappedBoxSecret.serialized), Data(stored.wrappedSigningSecret.serialized), p.isDisabled, Self.millis(Date())])
+                             Data(stored.wrappedBoxSecret.serialized), Data(stored.wrappedSigningSecret.serialized), p.isDisabled, Self.millis(Date()),
+                             stored.certificate.map { Data($0) }])
     }
 
     func updatePrincipal(_ stored: StoredPrincipal) throws {
@@ -59,10 +61,11 @@ struct SQLiteCaseRepository: CaseRepository {
         let p = stored.principal
         try db.execute(sql: """
             UPDATE principals SET name = ?, roles = ?, box_public = ?, signing_public = ?, box_secret_wrapped = ?,
-                                  signing_secret_wrapped = ?, disabled = ?
+                                  signing_secret_wrapped = ?, disabled = ?, certificate = ?
             WHERE id = ?
             """, arguments: [p.name, p.roles.sorted().map(\.rawValue).joined(separator: ","), Data(p.boxPublicKey), Data(p.signingPublicKey),
-                             Data(stored.wrappedBoxSecret.serialized), Data(stored.wrappedSigningSecret.serialized), p.isDisabled, p.id])
+                             Data(stored.wrappedBoxSecret.serialized), Data(stored.wrappedSigningSecret.serialized), p.isDisabled,
+                             stored.certificate.map { Data($0) }, p.id])
         guard db.changesCount == 1 else { throw CasesError(.noSuchPerson(p.id)) }
     }
 
@@ -82,7 +85,8 @@ struct SQLiteCaseRepository: CaseRepository {
         do {
             return StoredPrincipal(
                 principal: principal, wrappedBoxSecret: try WrappedSecret(serialized: [UInt8](row["box_secret_wrapped"] as Data)),
-                wrappedSigningSecret: try WrappedSecret(serialized: [UInt8](row["signing_secret_wrapped"] as Data)))
+                wrappedSigningSecret: try WrappedSecret(serialized: [UInt8](row["signing_secret_wrapped"] as Data)),
+                certificate: (row["certificate"] as Data?).map { [UInt8]($0) })
         } catch {
             throw CasesError.damaged("the keys of \(principal.id)")
         }

@@ -21,6 +21,7 @@ extension CasesError {
         case .administratorsOnly: "ask an administrator; the attempt was logged"
         case .firstPersonMustAdminister: "add people as an administrator with `handler add --as ADMIN`"
         case .noLogKey: "an administrator who holds it gives it to you with `handler set-roles ID --role admin`"
+        case .noOrganisationKey: "an administrator who holds it certifies administrators; the recovery key holds it too"
         case .noCheckpoint: "an administrator signs one with `audit checkpoint`"
         case .stageChange: "`case show REF` lists the moves you may make now"
         case .wrongPassphrase: "type it again (the attempt was logged); if it is lost, an administrator runs `handler recover` with the recovery key"
