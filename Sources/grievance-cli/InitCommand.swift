@@ -14,6 +14,11 @@ struct InitCommand: ParsableCommand {
             key's secret half once: it is the only way back into cases when handlers lose their \
             passphrases, and it is stored nowhere. Write it down or give --recovery-key-out FILE, \
             and keep it offline.
+
+            Prints the organisation key, which certifies every person's keys: pin it where the data \
+            directory's writers cannot reach (--org-key-out FILE, then install it as \
+            /etc/grievance/organisation-key, owned by root, or give it to the server's --org-key). \
+            Your own state ($XDG_STATE_HOME/grievance) pins it and the log key for you at once.
             """
     )
 
@@ -36,6 +41,10 @@ struct InitCommand: ParsableCommand {
             completion: .file())
     var recoveryKeyOut: String?
 
+    @Option(help: ArgumentHelp("Write the organisation key (public) to this new file, for the server's --org-key.", valueName: "FILE"),
+            completion: .file())
+    var orgKeyOut: String?
+
     @Option(help: ArgumentHelp("Argon2id cost of every passphrase: moderate (about 0.5 s per unlock) or interactive (for tests).",
                                valueName: "COST"))
     var keyCost = "moderate"
@@ -48,12 +57,12 @@ struct InitCommand: ParsableCommand {
     /// What `--json` prints: where everything is, and the recovery key's file or, without one,
     /// the key itself (prefer --recovery-key-out: JSON text is ordinary memory).
     private struct Report: Encodable {
-        let organisation, dataDirectory, admin, logKey, auditOrigin, recoveryPublicKey: String
+        let organisation, dataDirectory, admin, logKey, organisationKey, auditOrigin, recoveryPublicKey: String
         let recoveryKeyFile, recoveryKey: String?
 
         enum CodingKeys: String, CodingKey {
             case organisation, admin
-            case dataDirectory = "data_dir", logKey = "log_key", auditOrigin = "audit_origin", recoveryPublicKey = "recovery_public_key"
+            case dataDirectory = "data_dir", logKey = "log_key", organisationKey = "organisation_key", auditOrigin = "audit_origin", recoveryPublicKey = "recovery_public_key"
             case recoveryKeyFile = "recovery_key_file", recoveryKey = "recovery_key"
         }
     }
@@ -66,6 +75,9 @@ struct InitCommand: ParsableCommand {
         }
         if let recoveryKeyOut, FileManager.default.fileExists(atPath: recoveryKeyOut) {
             throw CLIFailure(message: "\(recoveryKeyOut) already exists", hint: "give a new file for --recovery-key-out; nothing was created")
+        }
+        if let orgKeyOut, FileManager.default.fileExists(atPath: orgKeyOut) {
+            throw CLIFailure(message: "\(orgKeyOut) already exists", hint: "give a new file for --org-key-out; nothing was created")
         }
         let passphrase = try PassphraseReader.readNew(environment: "GRIEVANCE_PASSPHRASE", prompt: "New passphrase for \(admin): ")
         let made = try DataDirectory.create(
@@ -84,15 +96,22 @@ struct InitCommand: ParsableCommand {
             }
         }
         let logKey = try made.installation.administration.logVerifierKey() ?? ""
+        let organisationKey = made.organisationKey.description
+        if let orgKeyOut { try OwnerOnlyFile.write(Array((organisationKey + "\n").utf8), to: orgKeyOut) }
+        // Whoever ran init trusts these keys from the start: their own state pins them.
+        var pins = try Pins(for: directory, origin: made.installation.configuration.auditOrigin)
+        pins.forget(origin: made.installation.configuration.auditOrigin)
+        try pins.remember(logKey: logKey, organisationKey: organisationKey)
         if output.enabled {
             return try Output.json(Report(
-                organisation: org, dataDirectory: made.installation.directory.path, admin: admin, logKey: logKey,
+                organisation: org, dataDirectory: made.installation.directory.path, admin: admin, logKey: logKey, organisationKey: organisationKey,
                 auditOrigin: made.installation.configuration.auditOrigin, recoveryPublicKey: recoveryKey.publicKeyHex, recoveryKeyFile: writtenTo,
                 recoveryKey: writtenTo == nil ? recoveryKey.withFileText { String(decoding: $0.dropLast(), as: UTF8.self) } : nil))
         }
         print("Created \(made.installation.directory.path) for \(org).")
         print("  administrator: \(admin)")
         print("  log key:       \(logKey)")
+        print("  organisation key: \(organisationKey)\(orgKeyOut.map { " (written to \($0))" } ?? "")")
         print("  procedure:     \(TerminalText.line(made.installation.procedure.name)) (sha256 \(made.installation.procedure.sha256.prefix(16))…)")
         if let writtenTo {
             print("  recovery key:  written to \(writtenTo) — move it offline, and delete it from this machine.")

@@ -46,9 +46,13 @@ extension Administration {
         try repository.deleteSetting(Self.organisationKeySealSetting(id))
     }
 
-    /// Every person's trust, by id.
-    public func trust() throws -> [String: Trust] {
-        try ledger.storage.read { try ledger.certification.verdicts($0.principals()) }
+    /// Everyone with an account, each with whether their certificate verifies.
+    public func people() throws -> [PersonListing] {
+        try ledger.storage.read { repository in
+            let stored = try repository.principals()
+            let verdicts = ledger.certification.verdicts(stored)
+            return stored.map { PersonListing(principal: $0.principal, trust: verdicts[$0.principal.id] ?? .untrusted("unknown")) }
+        }
     }
 
     /// A certificate for `principal` as `actor` vouches for it: signed with the organisation key

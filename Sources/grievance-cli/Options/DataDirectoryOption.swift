@@ -13,6 +13,15 @@ struct DataDirectoryOption: ParsableArguments {
         given ?? ProcessInfo.processInfo.environment["GRIEVANCE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "grievance-data"
     }
 
-    /// Opens the data directory (creating nothing).
-    func open() throws -> Installation { try DataDirectory(path: path).open() }
+    /// Opens the data directory (creating nothing) under the organisation key pinned in the
+    /// person's own state; on their first use, the data directory's own key is pinned there.
+    func open() throws -> Installation {
+        let directory = DataDirectory(path: path)
+        var pins = try Pins(for: self, origin: "")
+        if let pinned = try pins.organisationKey { return try directory.open(organisationKey: pinned) }
+        let installation = try directory.open()
+        pins = try Pins(for: self, origin: installation.configuration.auditOrigin)
+        try pins.remember(organisationKey: try installation.administration.organisationKey().description)
+        return installation
+    }
 }

@@ -22,6 +22,11 @@ struct Pins {
         }
     }
 
+    /// Forgets what was remembered of this path: `init` made a new data directory there.
+    mutating func forget(origin: String) {
+        known = KnownDataDirectory(path: known.path, origin: origin)
+    }
+
     /// The log key pinned on first use or by an earlier `--log-key`.
     var logKey: LogVerifierKey? { get throws { try known.logKey.map(LogVerifierKey.init(parsing:)) } }
 
@@ -31,8 +36,12 @@ struct Pins {
     /// The checkpoint this person last cosigned.
     var cosigned: TreeHead? { get throws { try known.cosigned.map(TreeHead.init(text:)) } }
 
-    mutating func remember(logKey: String? = nil, verified: TreeHead? = nil, cosigned: TreeHead? = nil) throws {
+    /// The organisation key pinned on first use (or by `init`).
+    var organisationKey: OrganisationKey? { get throws { try known.organisationKey.map(OrganisationKey.init(parsing:)) } }
+
+    mutating func remember(logKey: String? = nil, organisationKey: String? = nil, verified: TreeHead? = nil, cosigned: TreeHead? = nil) throws {
         if let logKey { known.logKey = logKey }
+        if let organisationKey { known.organisationKey = organisationKey }
         if let verified { known.verified = verified.text }
         if let cosigned { known.cosigned = cosigned.text }
         try state.remember(known)

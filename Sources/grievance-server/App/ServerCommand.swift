@@ -74,6 +74,14 @@ struct ServerCommand: AsyncParsableCommand {
                                valueName: "PORT"))
     var metricsPort: Int?
 
+    @Option(name: .customLong("org-key"),
+            help: ArgumentHelp("The organisation key (vkey, printed by `grievance-cli init`) in a file the data directory's writers cannot change (default: \(Self.installedOrganisationKey) when it exists).",
+                               valueName: "FILE"), completion: .file())
+    var organisationKeyFile: String?
+
+    /// Where an installation puts the organisation key, root-owned, for the server to pin.
+    static let installedOrganisationKey = "/etc/grievance/organisation-key"
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, not \(port).")
@@ -98,7 +106,12 @@ struct ServerCommand: AsyncParsableCommand {
         let path = dataDirectory ?? ProcessInfo.processInfo.environment["GRIEVANCE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "grievance-data"
         let desk: IntakeDesk
         do {
-            desk = try DataDirectory(path: path).openIntakeDesk()
+            let pinned = try pinnedOrganisationKey()
+            if pinned == nil {
+                GrievanceApplication.defaultLogger.warning(
+                    "the organisation key is not pinned: trusting the data directory's own copy; give --org-key FILE (or install \(Self.installedOrganisationKey)) so that whoever can write the data directory cannot certify keys")
+            }
+            desk = try DataDirectory(path: path).openIntakeDesk(organisationKey: pinned)
         } catch let error as DataDirectoryError {
             throw ServerFailure(message: error.description, hint: error.hint)
         } catch let error as PolicyError {
@@ -135,5 +148,21 @@ struct ServerCommand: AsyncParsableCommand {
         try await ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                     logger: GrievanceApplication.defaultLogger)).run()
         try await intake.shutdown()
+    }
+
+    /// The organisation key to check certificates against: `--org-key`, else the installed
+    /// file when there is one, else none (the data directory's own copy is trusted, and the
+    /// server says so).
+    private func pinnedOrganisationKey() throws -> OrganisationKey? {
+        let path = organisationKeyFile ?? (FileManager.default.fileExists(atPath: Self.installedOrganisationKey) ? Self.installedOrganisationKey : nil)
+        guard let path else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ServerFailure(message: "cannot read the organisation key at \(path)", hint: "give the file `grievance-cli init` wrote with --org-key-out")
+        }
+        do {
+            return try OrganisationKey(parsing: text)
+        } catch {
+            throw ServerFailure(message: "\(path) is not an organisation key: \(error)", hint: "give the file `grievance-cli init` wrote with --org-key-out")
+        }
     }
 }

@@ -1,0 +1,88 @@
+import Cases
+import Foundation
+import GRDB
+import Testing
+
+@Suite("grievance-cli and grievance-server: certified people, the organisation key pinned outside the data directory")
+struct CertificationCLITests {
+    static func databasePath(_ w: CLIWorkspace) -> String { w.dataDirectory.appendingPathComponent("grievance.sqlite").path }
+
+    /// Replaces `id`'s keys with the same person's keys from `other`, which the writer can unlock.
+    static func swapKeys(of id: String, in w: CLIWorkspace, from other: CLIWorkspace) throws {
+        try DatabaseQueue(path: databasePath(w)).writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [databasePath(other)])
+            try db.execute(sql: """
+                UPDATE principals SET (box_public, signing_public, box_secret_wrapped, signing_secret_wrapped) =
+                    (SELECT box_public, signing_public, box_secret_wrapped, signing_secret_wrapped FROM other.principals WHERE id = ?)
+                WHERE id = ?
+                """, arguments: [id, id])
+            try db.execute(sql: "UPDATE settings SET value = value + 1 WHERE key = 'principals-generation'")
+            try db.execute(sql: "DETACH DATABASE other")
+        }
+    }
+
+    @Test("handler list shows who is trusted; a key swapped by raw SQL shows untrusted and gets no seal from the server")
+    func listAndServer() async throws {
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("bruno", [.handler])])
+        defer { w.remove() }
+        let other = try CLIWorkspace.initialised(roster: [("bruno", [.handler])])
+        defer { other.remove() }
+        let keyFile = w.folder.appendingPathComponent("organisation-key")
+        let key = try w.run(["audit", "key", "--organisation"], as: "rosa")
+        #expect(key.status == 0)
+        try Data(key.standardOutput.utf8).write(to: keyFile)
+
+        let listed = try #require(try w.run(["handler", "list", "--json"], as: "rosa").json() as? [[String: Any]])
+        #expect(listed.allSatisfy { $0["trusted"] as? Bool == true })
+        try Self.swapKeys(of: "bruno", in: w, from: other)
+        let after = try #require(try w.run(["handler", "list", "--json"], as: "rosa").json() as? [[String: Any]])
+        let bruno = try #require(after.first { $0["id"] as? String == "bruno" })
+        #expect(bruno["trusted"] as? Bool == false)
+        #expect((bruno["untrusted_because"] as? String ?? "").contains("not the ones certified"))
+        #expect(try w.run(["handler", "list"], as: "rosa").standardOutput.contains("NO: the record's keys"))
+
+        let server = try ServerProcess(w, extraArguments: ["--org-key", keyFile.path])
+        defer { _ = server.stop() }
+        let filed = await server.send("/api/v1/complaints", method: "POST", contentType: "application/json",
+                                      body: #"{"category": "harassment", "description": "sealed to whom?"}"#)
+        #expect(filed.status == 201, "\(filed.body)")
+        let reference = try #require((try JSONSerialization.jsonObject(with: Data(filed.body.utf8)) as? [String: String])?["reference"])
+        let recipients = try await DatabaseQueue(path: Self.databasePath(w)).read { db in
+            try String.fetchAll(db, sql: "SELECT recipient FROM case_seals WHERE case_ref = ? ORDER BY recipient", arguments: [reference])
+        }
+        #expect(recipients == ["@recovery", "@reporter", "amina"])
+        // Bruno's keys are now the writer's: with them, the new case does not open for "bruno".
+        let show = try w.run(["case", "show", reference], as: "bruno", passphrase: other.passphrases["bruno"])
+        #expect(show.status == 1)
+    }
+
+    @Test("the organisation key replaced in the data directory: refused by the server's --org-key and by anyone who used the directory before")
+    func organisationKeyPinned() throws {
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler])])
+        defer { w.remove() }
+        let other = try CLIWorkspace.initialised()
+        defer { other.remove() }
+        #expect(try w.run(["case", "list"], as: "amina").status == 0)  // amina's state pins the key
+        let otherKeyFile = w.folder.appendingPathComponent("other-organisation-key")
+        try Data(try other.run(["audit", "key", "--organisation"]).standardOutput.utf8).write(to: otherKeyFile)
+
+        // The server refuses to start on a data directory whose organisation key is not the pinned one.
+        #expect {
+            _ = try ServerProcess(w, extraArguments: ["--org-key", otherKeyFile.path])
+        } throws: { error in
+            (error as? ServerStartFailure)?.log.contains("is not the one pinned") == true
+        }
+
+        try DatabaseQueue(path: Self.databasePath(w)).writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [Self.databasePath(other)])
+            try db.execute(sql: "UPDATE settings SET value = (SELECT value FROM other.settings WHERE key = 'organisation-key.public') WHERE key = 'organisation-key.public'")
+            try db.execute(sql: "DETACH DATABASE other")
+        }
+        let pinned = try w.run(["case", "list"], as: "amina")
+        #expect(pinned.status == 1)
+        #expect(pinned.standardError.contains("is not the one pinned"), "\(pinned.standardError)")
+        // A newcomer trusts what they find on first use — and then nobody's certificate verifies.
+        let newcomer = try #require(try w.run(["handler", "list", "--json"], as: "newcomer").json() as? [[String: Any]])
+        #expect(newcomer.allSatisfy { $0["trusted"] as? Bool == false })
+    }
+}
