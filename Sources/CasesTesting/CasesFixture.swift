@@ -53,9 +53,9 @@ public struct CasesFixture: Sendable {
         var people = [adminID: made.admin]
         for (id, roles) in roster.dropFirst() {
             passphrases[id] = Self.newPassphrase(for: id)
-            try installation.administration.addPrincipal(id: id, name: id.capitalized, roles: roles, passphrase: Passphrase(utf8: passphrases[id]!),
-                                                         by: made.admin)
-            people[id] = try installation.administration.unlock(id: id, passphrase: Passphrase(utf8: passphrases[id]!))
+            // As people are added for real: the administrator gets a code, the person enrols.
+            let code = try installation.administration.addPrincipal(id: id, name: id.capitalized, roles: roles, by: made.admin)
+            people[id] = try installation.administration.enrol(id: id, code: code, passphrase: Passphrase(utf8: passphrases[id]!))
         }
         for event in events { try installation.administration.addEvent(event, by: made.admin) }
         self.passphrases = passphrases

@@ -202,8 +202,8 @@ struct RoutingTests {
         _ = try f.intake.file(CasesFixture.intake())
         // Another process (the command-line tool) opens the same data directory and adds a handler.
         let other = try DataDirectory(path: f.dataDirectory.path).open()
-        try other.administration.addPrincipal(id: "chidi", name: "Chidi", roles: [.handler], passphrase: Passphrase(utf8: "chidi's passphrase here"), by: f["admin"])
-        let chidi = try f.administration.unlock(id: "chidi", passphrase: Passphrase(utf8: "chidi's passphrase here"))
+        let code = try other.administration.addPrincipal(id: "chidi", name: "Chidi", roles: [.handler], by: f["admin"])
+        let chidi = try other.administration.enrol(id: "chidi", code: code, passphrase: Passphrase(utf8: "chidi's passphrase here"))
         let next = try f.intake.file(CasesFixture.intake())
         #expect(try f.casework.list(for: chidi).map(\.summary.reference) == [next.reference])
         _ = try f.casework.show(next.reference, as: chidi)

@@ -101,14 +101,15 @@ struct CertificationTests {
             """])
         let eve = try f.administration.unlock(id: "eve", passphrase: Passphrase(utf8: other.passphrases["admin"]!))
         #expect(throws: CasesError.self) {
-            try f.administration.addPrincipal(id: "puppet", name: "Puppet", roles: [.handler], passphrase: Passphrase(utf8: "the puppet's passphrase"), by: eve)
+            try f.administration.addPrincipal(id: "puppet", name: "Puppet", roles: [.handler], by: eve)
         }
-        #expect(try !f.administration.principals().contains { $0.id == "puppet" })
+        #expect(try !f.administration.people().contains { $0.principal.id == "puppet" })
 
         // A second, genuine administrator adds someone, then is disabled: the person stays trusted.
-        try f.administration.addPrincipal(id: "rita", name: "Rita", roles: [.admin], passphrase: Passphrase(utf8: "rita's own passphrase"), by: f["admin"])
-        let rita = try f.administration.unlock(id: "rita", passphrase: Passphrase(utf8: "rita's own passphrase"))
-        try f.administration.addPrincipal(id: "hana", name: "Hana", roles: [.handler], passphrase: Passphrase(utf8: "hana's own passphrase"), by: rita)
+        let ritaCode = try f.administration.addPrincipal(id: "rita", name: "Rita", roles: [.admin], by: f["admin"])
+        let rita = try f.administration.enrol(id: "rita", code: ritaCode, passphrase: Passphrase(utf8: "rita's own passphrase"))
+        let hanaCode = try f.administration.addPrincipal(id: "hana", name: "Hana", roles: [.handler], by: rita)
+        try f.administration.enrol(id: "hana", code: hanaCode, passphrase: Passphrase(utf8: "hana's own passphrase"))
         try f.administration.disablePrincipal("rita", by: f["admin"])
         let trust = Dictionary(uniqueKeysWithValues: try f.administration.people().map { ($0.principal.id, $0.trust) })
         #expect(trust["hana"] == .trusted)

@@ -99,7 +99,8 @@ struct DataDirectoryTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("grievance-recovery-key/v1\npublic \(f.recoveryKey.publicKeyHex)\nsecret "))
         // The person gets their keys back with it.
-        try f.administration.recoverPrincipal("amina", recoveryKey: read, newPassphrase: Passphrase(utf8: "amina's recovered passphrase"))
+        let code = try f.administration.recoverPrincipal("amina", recoveryKey: read)
+        try f.administration.enrol(id: "amina", code: code, passphrase: Passphrase(utf8: "amina's recovered passphrase"))
         _ = try f.administration.unlock(id: "amina", passphrase: Passphrase(utf8: "amina's recovered passphrase"))
 
         let other = f.folder.appendingPathComponent("other.txt").path
@@ -109,7 +110,7 @@ struct DataDirectoryTests {
         try (text.split(separator: "\n")[0...1] + [otherText.split(separator: "\n")[2]]).joined(separator: "\n").write(toFile: swapped, atomically: true, encoding: .utf8)
         #expect(throws: FileError(path: swapped, code: .damaged("its secret and public halves do not match"))) { try RecoveryKey.read(from: swapped) }
         #expect(throws: CasesError.invalid(.recoveryKey, .notThisOrganisations)) {
-            try f.administration.recoverPrincipal("amina", recoveryKey: try RecoveryKey.read(from: other), newPassphrase: Passphrase(utf8: "another passphrase 1"))
+            try f.administration.recoverPrincipal("amina", recoveryKey: try RecoveryKey.read(from: other))
         }
         let garbage = f.folder.appendingPathComponent("garbage.txt").path
         try "not a key\n".write(toFile: garbage, atomically: true, encoding: .utf8)

@@ -57,12 +57,19 @@ struct CLIWorkspace {
 
     static func newPassphrase(for id: String) -> String { "passphrase of \(id) \(UUID().uuidString.prefix(8))" }
 
-    /// Adds a person through `handler add`, as `by`.
+    /// Adds a person through `handler add`, as `by`, and enrols them with the code it printed.
     mutating func add(_ id: String, roles: [String], by admin: String = "rosa") throws {
-        let passphrase = Self.newPassphrase(for: id)
-        let result = try run(["handler", "add", id, "--name", id.capitalized] + roles.flatMap { ["--role", $0] }, as: admin,
-                             environment: ["GRIEVANCE_NEW_PASSPHRASE": passphrase])
+        let result = try run(["handler", "add", id, "--name", id.capitalized, "--json"] + roles.flatMap { ["--role", $0] }, as: admin)
         #expect(result.status == 0, "handler add \(id) failed: \(result.standardError)")
+        let code = try #require((try result.json() as? [String: String])?["enrolment_code"])
+        try enrol(id, code: code)
+    }
+
+    /// Enrols `id` with `code`, under a new passphrase of their own.
+    mutating func enrol(_ id: String, code: String) throws {
+        let passphrase = Self.newPassphrase(for: id)
+        let enrolled = try run(["enrol", "--as", id, "--code", code], environment: ["GRIEVANCE_NEW_PASSPHRASE": passphrase])
+        #expect(enrolled.status == 0, "enrol \(id) failed: \(enrolled.standardError)")
         passphrases[id] = passphrase
     }
 
@@ -120,6 +127,20 @@ struct CLIWorkspace {
         return Result(status: process.terminationStatus,
                       standardOutput: try String(contentsOf: outURL, encoding: .utf8),
                       standardError: try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    /// Every entry of the audit log, decoded from `audit export`, its bytes read as text: what
+    /// a test looks for an action or a detail in.
+    func auditText() throws -> String {
+        let export = folder.appendingPathComponent("audit-\(UUID().uuidString).txt").path
+        let exported = try run(["audit", "export", "--out", export])
+        #expect(exported.status == 0, "\(exported.standardError)")
+        defer { try? FileManager.default.removeItem(atPath: export) }
+        return try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("entry ") }
+            .compactMap { Data(base64Encoded: String($0.dropFirst(6))) }
+            .map { String(decoding: $0, as: UTF8.self) }
+            .joined(separator: "\n")
     }
 
     /// The folder that stands for `person`'s `$XDG_STATE_HOME` (nil: whoever runs a command

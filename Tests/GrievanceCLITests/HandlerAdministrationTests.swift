@@ -146,34 +146,72 @@ struct HandlerAdministrationTests {
     }
 }
 
-@Suite("grievance-cli handler recover: the way back for a lost passphrase")
-struct RecoverHandlerTests {
-    @Test("with the recovery key a person gets new keys and every case back; a wrong key file is refused")
+@Suite("grievance-cli handler add, enrol and recover: nobody knows another person's passphrase")
+struct EnrolmentTests {
+    @Test("handler add asks no passphrase and prints a one-time code; the person enrols with their own; a wrong or reused code is refused and logged")
+    func enrolment() throws {
+        var w = try CLIWorkspace.initialised()
+        defer { w.remove() }
+        let added = try w.run(["handler", "add", "amina", "--name", "Amina", "--role", "handler", "--json"], as: "rosa")
+        #expect(added.status == 0, "\(added.standardError)")
+        let object = try #require(try added.json() as? [String: String])
+        #expect(Set(object.keys) == ["id", "enrolment_code"])
+        let code = try #require(object["enrolment_code"])
+        #expect(code.wholeMatch(of: /[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}/) != nil)
+
+        // Until enrolled: no keys, listed as waiting, nothing sealed to them, and they cannot act.
+        let waiting = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
+        #expect(waiting.first { $0["id"] as? String == "amina" }?["enrolled"] as? Bool == false)
+        #expect(try w.run(["case", "list"], as: "amina", passphrase: "anything at all").status == 1)
+
+        let wrong = try w.run(["enrol", "--as", "amina", "--code", "00000-00000-00000-00000"], environment: ["GRIEVANCE_NEW_PASSPHRASE": "a long passphrase of amina"])
+        #expect(wrong.status == 1)
+        #expect(wrong.standardError.contains("the enrolment code is not the one this person was given"))
+        #expect(try w.auditText().contains("wrong-enrolment-code"))
+
+        try w.enrol("amina", code: code)
+        let listed = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
+        let amina = try #require(listed.first { $0["id"] as? String == "amina" })
+        #expect(amina["enrolled"] as? Bool == true)
+        #expect(amina["trusted"] as? Bool == true)
+        let (reference, _) = try w.file(as: "amina", marker: "enrolled")
+        #expect(try w.run(["case", "show", reference], as: "amina").status == 0)
+        let again = try w.run(["enrol", "--as", "amina", "--code", code], environment: ["GRIEVANCE_NEW_PASSPHRASE": "another passphrase for amina"])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("nobody with id amina is waiting to enrol"))
+    }
+
+    @Test("recovery gives a new code, not a passphrase: the person enrols again and every case and key comes back; a wrong key file is refused")
     func recover() throws {
         var w = try CLIWorkspace.initialised()
         defer { w.remove() }
         try w.add("amina", roles: ["handler"])
+        try w.add("bruno", roles: ["handler"])
         try w.add("ivy", roles: ["admin"])
         let (reference, _) = try w.file(as: "amina", marker: "recover")
-        let fresh = "recovered passphrase \(UUID().uuidString)"
 
         // Another organisation's recovery key opens nothing here.
         let other = try CLIWorkspace.initialised()
         defer { other.remove() }
-        let refused = try w.run(["handler", "recover", "amina", "--recovery-key", other.recoveryKeyFile.path],
-                                environment: ["GRIEVANCE_NEW_PASSPHRASE": fresh])
+        let refused = try w.run(["handler", "recover", "amina", "--recovery-key", other.recoveryKeyFile.path])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains("the recovery key is not this organisation's"))
         #expect(try w.run(["case", "list"], as: "amina").status == 0)
 
-        let recovered = try w.run(["handler", "recover", "amina", "--recovery-key", w.recoveryKeyFile.path],
-                                  environment: ["GRIEVANCE_NEW_PASSPHRASE": fresh])
+        let recovered = try w.run(["handler", "recover", "amina", "--recovery-key", w.recoveryKeyFile.path, "--json"])
         #expect(recovered.status == 0, "\(recovered.standardError)")
-        #expect(try w.run(["case", "list"], as: "amina").standardError.contains("wrong passphrase"))
-        #expect(try w.run(["case", "show", reference], as: "amina", passphrase: fresh).status == 0)
-        #expect(try w.run(["handler", "recover", "ivy", "--recovery-key", w.recoveryKeyFile.path],
-                          environment: ["GRIEVANCE_NEW_PASSPHRASE": fresh]).status == 0)
-        #expect(try w.run(["audit", "checkpoint"], as: "ivy", passphrase: fresh).status == 0)
+        let code = try #require((try recovered.json() as? [String: String])?["enrolment_code"])
+        #expect(try w.run(["case", "list"], as: "amina").status == 1)
+        // A case filed meanwhile is not sealed to the keys amina lost, nor to the code.
+        let (meanwhile, _) = try w.file(as: "bruno", marker: "meanwhile")
+        try w.enrol("amina", code: code)
+        #expect(try w.run(["case", "show", reference], as: "amina").status == 0)
+        #expect(try w.run(["case", "show", meanwhile], as: "amina").status == 1)
+
+        let admin = try w.run(["handler", "recover", "ivy", "--recovery-key", w.recoveryKeyFile.path, "--json"])
+        try w.enrol("ivy", code: try #require((try admin.json() as? [String: String])?["enrolment_code"]))
+        #expect(try w.run(["audit", "checkpoint"], as: "ivy").status == 0)
+        #expect(try w.run(["handler", "add", "hana", "--name", "Hana", "--role", "handler"], as: "ivy").status == 0)
         #expect(try w.run(["audit", "verify"]).status == 0)
     }
 }

@@ -23,11 +23,17 @@ class DataDirectory:
                         "--policy", os.path.join(policies, "grievance-procedure.yaml"),
                         "--recovery-key-out", os.path.join(scratch, f"recovery-key-{secrets.token_hex(4)}.txt")],
                        env=self.environment, check=True, stdout=subprocess.DEVNULL)
-        # A handler, who receives the harassment reports filed over the web.
-        self.environment["GRIEVANCE_NEW_PASSPHRASE"] = self.environment["GRIEVANCE_PASSPHRASE"]
-        added = self.run("handler", "add", "amina", "--name", "Amina Njeri", "--role", "handler")
+        # A handler, who receives the harassment reports filed over the web: added by rosa,
+        # who gets a one-time code, then enrolled by amina with her own passphrase (the same
+        # one here, so that `run` may act as either).
+        added = self.run("handler", "add", "amina", "--name", "Amina Njeri", "--role", "handler", "--json")
         if added.returncode != 0:
             raise SystemExit(f"handler add: {added.stderr}")
+        code = json.loads(added.stdout)["enrolment_code"]
+        enrolled = subprocess.run([self.cli, "enrol", "--as", "amina", "--code", code], capture_output=True, text=True,
+                                  env=dict(self.environment, GRIEVANCE_NEW_PASSPHRASE=self.environment["GRIEVANCE_PASSPHRASE"]))
+        if enrolled.returncode != 0:
+            raise SystemExit(f"enrol: {enrolled.stderr}")
 
     def run(self, *arguments, actor="rosa"):
         """A grievance-cli command, as rosa (the administrator) or amina (a handler); its completed process."""

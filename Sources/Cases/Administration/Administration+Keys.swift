@@ -78,43 +78,4 @@ extension Administration {
         }
         return rotated
     }
-
-    /// Brings back a person who lost their passphrase, on the authority of the organisation's
-    /// recovery key alone (it can open every case already): new key pairs under a new
-    /// passphrase, certified by the organisation key (the recovery key holds a copy), and every
-    /// case key they held — and the administrators' keys, for an administrator — sealed again
-    /// to them from the recovery key's copy. Logged as done by `recovery-key`.
-    public func recoverPrincipal(_ id: String, recoveryKey: RecoveryKey, newPassphrase: Passphrase) throws {
-        guard recoveryKey.keyPair.publicKey.bytes == recoveryPublicKey.bytes else { throw CasesError.invalid(.recoveryKey, .notThisOrganisations) }
-        guard let current = try ledger.storage.read({ try $0.principal(id: id) })?.principal else { throw CasesError(.noSuchPerson(id)) }
-        let (replacement, recovered) = try freshKeys(for: current, passphrase: newPassphrase)
-        try ledger.transaction { repository in
-            guard let stored = try repository.principal(id: id), stored.principal == current else { throw CasesError.invalid(.person, .changedMeanwhile) }
-            guard !stored.principal.isDisabled else { throw CasesError.invalid(.person, .disabled) }
-            let seals = try repository.seals(recipient: id)
-            for (reference, _) in seals {
-                guard let recoverySeal = try repository.seal(reference: reference, recipient: Ledger.recoveryRecipient)?.sealed,
-                      let key = try? CaseKeyEnvelope.open(recoverySeal, caseReference: reference.rawValue, with: recoveryKey.keyPair)
-                else { throw CasesError.damaged("the recovery key's copy of the key of \(reference)") }
-                try repository.replaceSeal(reference: reference, recipient: id,
-                                           sealed: CaseKeyEnvelope.seal(key, caseReference: reference.rawValue, to: recovered.boxKeyPair.publicKey))
-            }
-            if try repository.setting(Self.logKeySealSetting(id)) != nil {
-                let logKey = try openLogKey(sealedTo: Ledger.recoveryRecipient, with: recoveryKey.keyPair, repository: repository)
-                try repository.setSetting(Self.logKeySealSetting(id), SealedBox.seal(logKey.secretKey, to: recovered.boxKeyPair.publicKey))
-            }
-            let organisationKey = try openOrganisationKey(sealedTo: Ledger.recoveryRecipient, with: recoveryKey.keyPair, repository: repository)
-            if try repository.setting(Self.organisationKeySealSetting(id)) != nil {
-                try repository.setSetting(Self.organisationKeySealSetting(id), SealedBox.seal(organisationKey.secretKey, to: recovered.boxKeyPair.publicKey))
-            }
-            let generation = (stored.certificate.flatMap(Certificate.init(serialized:))?.generation ?? 0) + 1
-            let certificate = Certificate(links: [CertificateLink.sign(replacement.principal, origin: ledger.certification.origin, generation: generation,
-                                                                       issuer: .organisation, with: organisationKey)])
-            try repository.updatePrincipal(replacement.with(certificate: certificate))
-            try repository.audit(ledger.entry("recovery-key", "principal.recovered", nil, [
-                AuditDetail("id", id), AuditDetail("cases", String(seals.count)), AuditDetail("fingerprint", replacement.principal.keyFingerprint),
-                AuditDetail("generation", String(generation)),
-            ]))
-        }
-    }
 }

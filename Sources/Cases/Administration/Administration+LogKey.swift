@@ -35,11 +35,11 @@ extension Administration {
         }
     }
 
-    /// Seals the log key to `target` from `actor`'s copy. False when `actor` holds none.
-    func grantLogKey(to target: Principal, by actor: UnlockedPrincipal, repository: any CaseRepository) throws -> Bool {
+    /// Seals the log key to `recipient`'s `key` from `actor`'s copy. False when `actor` holds none.
+    func grantLogKey(to recipient: String, key target: BoxPublicKey, by actor: UnlockedPrincipal, repository: any CaseRepository) throws -> Bool {
         guard try repository.setting(Self.logKeySealSetting(actor.id)) != nil else { return false }
         let key = try openLogKey(as: actor, repository: repository)
-        try repository.setSetting(Self.logKeySealSetting(target.id), SealedBox.seal(key.secretKey, to: try BoxPublicKey(bytes: target.boxPublicKey)))
+        try repository.setSetting(Self.logKeySealSetting(recipient), SealedBox.seal(key.secretKey, to: target))
         return true
     }
 

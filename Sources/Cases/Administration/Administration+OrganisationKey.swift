@@ -26,13 +26,14 @@ extension Administration {
     }
 
     /// Seals the keys only administrators hold — the log key and the organisation key — to
-    /// `target`, from `actor`'s copies. Says which were given.
-    func grantAdministratorKeys(to target: Principal, by actor: UnlockedPrincipal, repository: any CaseRepository) throws -> [AuditDetail] {
-        let targetKey = try BoxPublicKey(bytes: target.boxPublicKey)
-        var details = [AuditDetail("log-key", try grantLogKey(to: target, by: actor, repository: repository) ? "granted" : "not-held")]
+    /// `recipient`'s `key` (a person's, or the one-time key a new administrator's code derives),
+    /// from `actor`'s copies. Says which were given.
+    func grantAdministratorKeys(to recipient: String, key targetKey: BoxPublicKey, by actor: UnlockedPrincipal,
+                                repository: any CaseRepository) throws -> [AuditDetail] {
+        var details = [AuditDetail("log-key", try grantLogKey(to: recipient, key: targetKey, by: actor, repository: repository) ? "granted" : "not-held")]
         if try repository.setting(Self.organisationKeySealSetting(actor.id)) != nil {
             let key = try openOrganisationKey(sealedTo: actor.id, with: actor.boxKeyPair, repository: repository)
-            try repository.setSetting(Self.organisationKeySealSetting(target.id), SealedBox.seal(key.secretKey, to: targetKey))
+            try repository.setSetting(Self.organisationKeySealSetting(recipient), SealedBox.seal(key.secretKey, to: targetKey))
             details.append(AuditDetail("organisation-key", "granted"))
         } else {
             details.append(AuditDetail("organisation-key", "not-held"))
@@ -46,12 +47,21 @@ extension Administration {
         try repository.deleteSetting(Self.organisationKeySealSetting(id))
     }
 
-    /// Everyone with an account, each with whether their certificate verifies.
+    /// Everyone with an account, each with whether their certificate verifies, and everyone
+    /// waiting to enrol; by id.
     public func people() throws -> [PersonListing] {
         try ledger.storage.read { repository in
             let stored = try repository.principals()
             let verdicts = ledger.certification.verdicts(stored)
-            return stored.map { PersonListing(principal: $0.principal, trust: verdicts[$0.principal.id] ?? .untrusted("unknown")) }
+            let enrolled = stored.map {
+                PersonListing(principal: $0.principal, trust: verdicts[$0.principal.id] ?? .untrusted("unknown"), isEnrolled: true)
+            }
+            let waiting = try repository.enrolments().map { pending in
+                PersonListing(principal: Principal(id: pending.id, name: pending.name, roles: pending.ticket?.roles ?? [], boxPublicKey: [],
+                                                   signingPublicKey: [], isDisabled: false),
+                              trust: .untrusted("has not enrolled yet"), isEnrolled: false)
+            }
+            return (enrolled + waiting).sorted { $0.principal.id < $1.principal.id }
         }
     }
 

@@ -5,41 +5,22 @@ import GrievanceCrypto
 /// Adding and changing people. Each change bumps the principals generation, so filings re-read
 /// the routing, re-certifies the person, and takes away the keys they may no longer hold.
 extension Administration {
-    /// Adds a person with fresh key pairs, their secret halves wrapped under `passphrase`, and
-    /// certified by `actor` (an administrator by the organisation key). Only an administrator
-    /// may add people, except the very first, whom `init` certifies.
-    @discardableResult
-    public func addPrincipal(id: String, name: String, roles: Set<Role>, passphrase: Passphrase, by actor: UnlockedPrincipal) throws -> Principal {
-        try addPrincipal(id: id, name: name, roles: roles, passphrase: passphrase, actor: actor) { principal, repository in
-            try requireAdministrator(actor, for: .addPeople, repository: repository)
-            return try certify(principal, after: nil, by: actor, repository: repository)
-        }
-    }
-
-    func addPrincipal(id: String, name: String, roles: Set<Role>, passphrase: Passphrase, actor: UnlockedPrincipal?,
-                      certify: (Principal, any CaseRepository) throws -> Certificate) throws -> Principal {
+    /// The first administrator, made by `init` with the passphrase its runner typed for
+    /// themselves, and certified by the organisation key there and then.
+    func addFirstAdministrator(id: String, name: String, passphrase: Passphrase, certify: (Principal) -> Certificate) throws {
         try Principal.checkNewID(id)
         guard !name.isEmpty, name.utf8.count <= 200 else { throw CasesError.invalid(.name, name.isEmpty ? .empty : .tooLong(maximumBytes: 200)) }
-        try Principal.checkRoles(roles)
         // Argon2id runs before the transaction: a slow KDF must not hold the write lock.
         let (uncertified, _) = try freshKeys(
-            for: Principal(id: id, name: name, roles: roles, boxPublicKey: [], signingPublicKey: [], isDisabled: false), passphrase: passphrase)
-        return try ledger.transaction { repository in
-            let existing = try repository.principals()
-            if actor == nil {
-                guard existing.isEmpty, roles.contains(.admin) else { throw CasesError(.firstPersonMustAdminister) }
-            }
-            let certificate = try certify(uncertified.principal, repository)
-            let stored = uncertified.with(certificate: certificate)
-            guard !existing.contains(where: { $0.principal.id == id }) else { throw CasesError(.duplicate(.person(id))) }
-            try repository.insertPrincipal(stored)
-            var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ",")),
-                           AuditDetail("fingerprint", stored.principal.keyFingerprint), AuditDetail("generation", String(certificate.generation))]
-            if let actor, roles.contains(.admin) {
-                details += try grantAdministratorKeys(to: stored.principal, by: actor, repository: repository)
-            }
-            try repository.audit(ledger.entry(actor?.id ?? "system", "principal.added", nil, details))
-            return stored.principal
+            for: Principal(id: id, name: name, roles: [.admin], boxPublicKey: [], signingPublicKey: [], isDisabled: false), passphrase: passphrase)
+        try ledger.transaction { repository in
+            guard try repository.principals().isEmpty else { throw CasesError(.firstPersonMustAdminister) }
+            let certificate = certify(uncertified.principal)
+            try repository.insertPrincipal(uncertified.with(certificate: certificate))
+            try repository.audit(ledger.entry("system", "principal.added", nil, [
+                AuditDetail("id", id), AuditDetail("roles", Role.admin.rawValue), AuditDetail("fingerprint", uncertified.principal.keyFingerprint),
+                AuditDetail("generation", String(certificate.generation)),
+            ]))
         }
     }
 
@@ -62,7 +43,7 @@ extension Administration {
             var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ",")),
                            AuditDetail("fingerprint", updated.keyFingerprint), AuditDetail("generation", String(certificate.generation))]
             if roles.contains(.admin), !stored.principal.roles.contains(.admin) {
-                details += try grantAdministratorKeys(to: updated, by: actor, repository: repository)
+                details += try grantAdministratorKeys(to: id, key: try BoxPublicKey(bytes: updated.boxPublicKey), by: actor, repository: repository)
             } else if !roles.contains(.admin) {
                 try withdrawAdministratorKeys(from: id, repository: repository)
                 if stored.principal.roles.contains(.admin) {

@@ -32,7 +32,7 @@ extension Administration {
                 AuditDetail("recovery-key", Hex.encode(recoveryPublicKey.bytes)),
             ]))
         }
-        try addPrincipal(id: adminID, name: adminName, roles: [.admin], passphrase: passphrase, actor: nil) { principal, _ in
+        try addFirstAdministrator(id: adminID, name: adminName, passphrase: passphrase) { principal in
             Certificate(links: [CertificateLink.sign(principal, origin: ledger.certification.origin, generation: 1, issuer: .organisation,
                                                      with: organisationKey)])
         }

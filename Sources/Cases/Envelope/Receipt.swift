@@ -54,7 +54,8 @@ public struct Receipt: Sendable, CustomStringConvertible {
 
     /// The reporter's key pair, to open their case.
     public var keyPair: BoxKeyPair {
-        try! BoxKeyPair(seed: SecureBytes(copying: seed.bytes))  // 32 bytes, the seed size
+        // Straight from the digest into guarded memory: never through an array Swift may copy.
+        seed.withUnsafeBytes { try! BoxKeyPair(seed: SecureBytes(copying: $0)) }  // 32 bytes, the seed size
     }
 
     /// The public half alone, which is all filing needs: the case key is sealed to it.
@@ -73,6 +74,9 @@ public struct Receipt: Sendable, CustomStringConvertible {
         characters.withUnsafeBytes { hasher.update($0) }
         return hasher.finalize()
     }
+
+    /// The canonical characters, for a code of the same shape (`EnrolmentCode`).
+    var canonicalCharacters: SecureBytes { characters }
 
     public func constantTimeEquals(_ other: Receipt) -> Bool { characters.constantTimeEquals(other.characters) }
 

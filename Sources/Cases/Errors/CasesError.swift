@@ -22,6 +22,8 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case noLogKey(String)
         /// The person holds no copy of the organisation key (to certify an administrator).
         case noOrganisationKey(String)
+        /// Nobody with this id waits to enrol.
+        case noEnrolment(String)
         /// The log has no signed checkpoint yet (to cosign).
         case noCheckpoint
         case stageChange(StageChangeRefusal)
@@ -76,6 +78,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .firstPersonMustAdminister: "not allowed: only the first person is added without an administrator, and must be one"
         case .noLogKey(let id): "not allowed: \(id) holds no copy of the log key"
         case .noOrganisationKey(let id): "not allowed: \(id) holds no copy of the organisation key, which certifies administrators"
+        case .noEnrolment(let id): "nobody with id \(id) is waiting to enrol"
         case .noCheckpoint: "the log has no signed checkpoint yet"
         case .stageChange(let refusal): "stage change refused: \(refusal)"
         case .wrongPassphrase: "wrong passphrase"

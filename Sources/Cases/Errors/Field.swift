@@ -9,7 +9,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     // People, events and the installation.
     case id, name, roles, passphrase, keys, slug, dates, place, organisation, keyCost, intakeURL, recoveryKey
     // The audit log.
-    case checkpoint, witnessKey, logKey, organisationKey, personalState
+    case checkpoint, witnessKey, logKey, organisationKey, personalState, enrolmentCode
 
     /// The field in plain words, for messages that are not a form's.
     public var phrase: String {
@@ -50,6 +50,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .logKey: "the log key"
         case .organisationKey: "the organisation key"
         case .personalState: "your own Grievance state"
+        case .enrolmentCode: "the enrolment code"
         }
     }
 }

@@ -40,6 +40,10 @@ public enum Problem: Sendable, Hashable {
     case inconsistent(String)
     /// A person's certificate chain does not verify: nothing may be sealed to them.
     case untrusted(String)
+    /// Not the code (or key) this person was given.
+    case notThisPersons
+    /// Too old to be used; a new one is needed.
+    case expired
     /// An administrator never also holds a role that reads cases.
     case administratorReadsCases([Role])
 
@@ -85,6 +89,8 @@ public enum Problem: Sendable, Hashable {
         case .malformed(let why): "does not parse: \(why)"
         case .inconsistent(let why): "does not agree with what was seen before: \(why)"
         case .untrusted(let why): "is not certified: \(why)"
+        case .notThisPersons: "is not the one this person was given"
+        case .expired: "has expired (a code lasts a week)"
         case .administratorReadsCases(let roles):
             "give admin together with \(roles.map(\.rawValue).sorted().joined(separator: ", ")), a role that reads cases; an administrator never reads cases"
         }

@@ -20,6 +20,12 @@ package protocol CaseRepository {
     func principals() throws -> [StoredPrincipal]
     /// Replaces a principal's name, roles, keys or disabled flag (its id stays).
     func updatePrincipal(_ principal: StoredPrincipal) throws
+    /// Removes a person's row (recovery: they enrol again).
+    func deletePrincipal(id: String) throws
+    func insertEnrolment(_ enrolment: PendingEnrolment) throws
+    func enrolment(id: String) throws -> PendingEnrolment?
+    func enrolments() throws -> [PendingEnrolment]
+    func deleteEnrolment(id: String) throws
 
     func eventExists(_ slug: String) throws -> Bool
     func insertEvent(_ event: Event) throws

@@ -100,7 +100,17 @@ package enum CaseSchema {
         }
         migrator.registerMigration("trust-v1") { db in
             // Each person's certificate chain (Certificate): nothing is sealed to a row without one that verifies.
-            try db.execute(sql: "ALTER TABLE principals ADD COLUMN certificate BLOB")
+            try db.execute(sql: """
+                ALTER TABLE principals ADD COLUMN certificate BLOB;
+                -- People added (or brought back by recovery) who have not enrolled yet: the signed
+                -- ticket (a Certificate of one link) names the one-time key their code derives.
+                CREATE TABLE enrolments (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    ticket BLOB NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                """)
         }
         return migrator
     }

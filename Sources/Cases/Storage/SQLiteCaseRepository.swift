@@ -69,6 +69,34 @@ struct SQLiteCaseRepository: CaseRepository {
         guard db.changesCount == 1 else { throw CasesError(.noSuchPerson(p.id)) }
     }
 
+    func deletePrincipal(id: String) throws {
+        try bumpPrincipalsGeneration()
+        try db.execute(sql: "DELETE FROM principals WHERE id = ?", arguments: [id])
+        guard db.changesCount == 1 else { throw CasesError(.noSuchPerson(id)) }
+    }
+
+    func insertEnrolment(_ enrolment: PendingEnrolment) throws {
+        try db.execute(sql: "INSERT INTO enrolments (id, name, ticket, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [enrolment.id, enrolment.name, Data(enrolment.ticketBytes), Self.millis(enrolment.createdAt)])
+    }
+
+    func enrolment(id: String) throws -> PendingEnrolment? {
+        try Row.fetchOne(db, sql: "SELECT * FROM enrolments WHERE id = ?", arguments: [id]).map(Self.enrolment)
+    }
+
+    func enrolments() throws -> [PendingEnrolment] {
+        try Row.fetchAll(db, sql: "SELECT * FROM enrolments ORDER BY id").map(Self.enrolment)
+    }
+
+    func deleteEnrolment(id: String) throws {
+        try db.execute(sql: "DELETE FROM enrolments WHERE id = ?", arguments: [id])
+    }
+
+    private static func enrolment(_ row: Row) -> PendingEnrolment {
+        PendingEnrolment(id: row["id"], name: row["name"], ticketBytes: [UInt8](row["ticket"] as Data),
+                         createdAt: Date(timeIntervalSince1970: Double(row["created_at"] as Int64) / 1000))
+    }
+
     func principal(id: String) throws -> StoredPrincipal? {
         try Row.fetchOne(db, sql: "SELECT * FROM principals WHERE id = ?", arguments: [id]).map(Self.principal)
     }

@@ -74,6 +74,7 @@ struct Certification: Sendable {
                   let key = try? SigningPublicKey(bytes: previous.signingPublicKey), link.isSigned(by: key)
             else { return .untrusted("a rotation in the certificate does not verify") }
         }
+        guard last.boxPublicKey.contains(where: { $0 != 0 }) else { return .untrusted("has not enrolled") }
         guard last.describes(row) else { return .untrusted("the record's keys, roles or status are not the ones certified") }
         return .trusted
     }

@@ -24,8 +24,9 @@ struct ListHandlersCommand: ParsableCommand {
             case .trusted: "yes"
             case .untrusted(let why): "NO: \(why)"
             }
-            return [person.id, person.name, person.roles.sorted().map(\.rawValue).joined(separator: ","), person.isDisabled ? "disabled" : "active",
-                    trusted, String(person.keyFingerprint.prefix(16))]
+            let status = !listing.isEnrolled ? "awaiting enrolment" : person.isDisabled ? "disabled" : "active"
+            return [person.id, person.name, person.roles.sorted().map(\.rawValue).joined(separator: ","), status,
+                    listing.isEnrolled ? trusted : "-", listing.isEnrolled ? String(person.keyFingerprint.prefix(16)) : "-"]
         })
     }
 }

@@ -4,16 +4,19 @@ import Cases
 struct RecoverHandlerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recover",
-        abstract: "Give a person who lost their passphrase new keys, with the recovery key.",
+        abstract: "Bring back a person who lost their passphrase: a new enrolment code, with the recovery key.",
         discussion: """
             Needs the recovery key file from `init` (bring it from where it is kept offline, and \
-            take it away again). The person gets new keys under a new passphrase, asked twice \
-            without echo (or GRIEVANCE_NEW_PASSPHRASE), and every case they held — and the log key, \
-            for an administrator — is sealed to them again. Logged as done by the recovery key.
+            take it away again). Every case the person held — and the administrators' keys, for \
+            an administrator — is kept for them under the new code, which is printed once; they \
+            run `grievance-cli enrol --as ID --code CODE` and choose a new passphrase, and get it \
+            all back. Until then nothing new is sealed to them. Also replaces a recovery code that \
+            went unused. Logged as done by the recovery key.
             """)
 
     @OptionGroup var directory: DataDirectoryOption
     @OptionGroup var actor: ActorOption
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "The id of the person to recover.")
     var id: String
@@ -24,9 +27,12 @@ struct RecoverHandlerCommand: ParsableCommand {
     func run() throws {
         let key = try RecoveryKey.read(from: recoveryKey)
         let installation = try directory.open()
-        guard try installation.administration.principals().contains(where: { $0.id == id }) else { throw CasesError(.noSuchPerson(id)) }
-        let passphrase = try PassphraseReader.readNew(environment: "GRIEVANCE_NEW_PASSPHRASE", prompt: "New passphrase for \(id): ")
-        try installation.administration.recoverPrincipal(id, recoveryKey: key, newPassphrase: passphrase)
-        print("\(id) has new keys; give them the new passphrase in person. Put the recovery key away again.")
+        let code = try installation.administration.recoverPrincipal(id, recoveryKey: key)
+        if output.enabled { return try Output.json(AddHandlerCommand.Added(id: id, enrolmentCode: code.formatted)) }
+        print("\(id) enrols again with this one-time code, valid for a week; give it to them alone:")
+        print("")
+        print("    \(code.formatted)")
+        print("")
+        print("They run: grievance-cli enrol --as \(id) --code CODE. Put the recovery key away again.")
     }
 }
