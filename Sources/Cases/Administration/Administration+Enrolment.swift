@@ -37,7 +37,8 @@ extension Administration {
                 try repository.deleteEnrolment(id: id)
             }
             let ticket = try certify(Self.ticketRecord(id: id, name: name, roles: roles, code: code), after: nil, by: actor, repository: repository)
-            try repository.insertEnrolment(PendingEnrolment(id: id, name: name, ticket: ticket, createdAt: ledger.clock()))
+            try repository.insertEnrolment(PendingEnrolment(id: id, name: name, ticket: ticket, createdAt: ledger.clock(),
+                                                            holdingKey: code.boxKeyPair.publicKey.bytes))
             var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ",")),
                            AuditDetail("enrolment-key", Hex.encode(code.signingKeyPair.publicKey.bytes))]
             // A new administrator's keys wait for them under the code, as recovery's do.
@@ -133,7 +134,8 @@ extension Administration {
                 try repository.deletePrincipal(id: id)
             }
             try repository.deleteEnrolment(id: id)
-            try repository.insertEnrolment(PendingEnrolment(id: id, name: name, ticket: Certificate(links: [ticket]), createdAt: ledger.clock()))
+            try repository.insertEnrolment(PendingEnrolment(id: id, name: name, ticket: Certificate(links: [ticket]), createdAt: ledger.clock(),
+                                                            holdingKey: kept.bytes))
             try repository.audit(ledger.entry("recovery-key", "principal.recovered", nil, [
                 AuditDetail("id", id), AuditDetail("cases", String(seals.count)),
                 AuditDetail("enrolment-key", Hex.encode(code.signingKeyPair.publicKey.bytes)),

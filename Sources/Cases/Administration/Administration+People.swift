@@ -89,9 +89,15 @@ extension Administration {
         }
     }
 
+    /// Deletes every case key sealed to `id`, and marks each case's key stale: an
+    /// administrator holds no case key to re-key with, so the next holder to open the case
+    /// re-keys it before anything more is written (`Ledger.keyring`).
     private func revokeAllSeals(of id: String, repository: any CaseRepository) throws -> Int {
         let seals = try repository.seals(recipient: id)
-        for (reference, _) in seals { try repository.deleteSeal(reference: reference, recipient: id) }
+        for (reference, _) in seals {
+            try repository.deleteSeal(reference: reference, recipient: id)
+            try repository.markCaseKeyStale(reference: reference)
+        }
         return seals.count
     }
 }

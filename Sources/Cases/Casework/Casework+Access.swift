@@ -3,7 +3,7 @@ import GrievanceCrypto
 /// A case opened for one action: its row, its key, and the facts the access rule decided on.
 struct OpenedCase {
     let row: CaseRow
-    let key: SymmetricKey
+    let keys: CaseKeyring
     let person: Principal
     /// What the access rule decided on.
     let facts: CaseFacts
@@ -25,15 +25,17 @@ extension Casework {
                                reference: reference, reason: "untrusted")
         }
         let seal = try repository.seal(reference: reference, recipient: actor.id)
-        var key: SymmetricKey?
+        var keys: CaseKeyring?
         var exclusions: Set<String> = []
         if let seal {
+            let key: SymmetricKey
             do {
                 key = try CaseKeyEnvelope.open(seal.sealed, caseReference: reference.rawValue, with: actor.boxKeyPair)
             } catch {
                 throw CasesError.damaged("the key of \(reference) sealed to \(actor.id)")
             }
-            exclusions = try ledger.exclusions(reference: reference, key: key!, repository: repository)
+            keys = try ledger.keyring(of: row, current: key, by: actor.id, repository: repository)
+            exclusions = try ledger.exclusions(reference: reference, keys: keys!, repository: repository)
         }
         let holding: KeyHolding = seal.map { $0.assigned ? .assigned : .held } ?? .none
         let facts = ledger.procedure.facts(for: row.summary, holding: holding, isExcluded: exclusions.contains(actor.id))
@@ -41,7 +43,7 @@ extension Casework {
             throw AccessDenial(refusal, actor: actor.id, action: action, reference: reference)
         }
         // Every action that works a case needs the key; the rule never allows one without it.
-        guard let key else { throw AccessDenial(.notKeyHolder, actor: actor.id, action: action, reference: reference) }
-        return OpenedCase(row: row, key: key, person: person, facts: facts, exclusions: exclusions)
+        guard let keys else { throw AccessDenial(.notKeyHolder, actor: actor.id, action: action, reference: reference) }
+        return OpenedCase(row: row, keys: keys, person: person, facts: facts, exclusions: exclusions)
     }
 }

@@ -16,9 +16,9 @@ extension Casework {
                   let stored = try repository.attachment(reference: reference, recordSequence: sequence)
             else { throw CasesError(.noSuchAttachment(reference, sequence)) }
             let damaged = CasesError.damaged("attachment #\(sequence) of \(reference)")
-            guard let info = try ledger.openRecord(record, key: opened.key, reference: reference).attachment,
+            guard let info = try ledger.openRecord(record, keys: opened.keys, reference: reference).attachment,
                   let attachmentKey = try? SymmetricKey(secret: XChaCha20Poly1305.openSecret(
-                      stored.sealedKey, key: opened.key, associatedData: AttachmentSealer.keyAssociatedData(reference: reference, sequence: sequence))),
+                      stored.sealedKey, key: try opened.keys.key(for: record.keyEpoch), associatedData: AttachmentSealer.keyAssociatedData(reference: reference, sequence: sequence))),
                   var decryptor = try? SecretStreamDecryptor(key: attachmentKey, header: stored.header)
             else { throw damaged }
             var size = 0

@@ -7,7 +7,7 @@ extension Casework {
     func view(of opened: OpenedCase, repository: any CaseRepository) throws -> CaseView {
         let summary = opened.row.summary
         let reference = summary.reference
-        let records = try ledger.openRecords(reference: reference, key: opened.key, repository: repository)
+        let records = try ledger.openRecords(reference: reference, keys: opened.keys, repository: repository)
         guard let complaint = records.first(where: { $0.stored.kind == .complaint })?.body.complaint else {
             throw CasesError.damaged("the complaint of \(reference)")
         }

@@ -23,7 +23,7 @@ extension Casework {
                                    reference: reference, reason: "target-untrusted")
             }
             if current != nil { try repository.deleteSeal(reference: reference, recipient: targetID) }
-            try repository.insertSeal(reference: reference, recipient: targetID, sealed: try ledger.seal(opened.key, of: reference, to: target),
+            try repository.insertSeal(reference: reference, recipient: targetID, sealed: try ledger.seal(opened.keys.current, of: reference, to: target),
                                       assigned: true)
             try repository.audit(ledger.entry(actor.id, "case.assigned", reference, [AuditDetail("to", targetID)]))
         }
@@ -46,11 +46,11 @@ extension Casework {
             }
             try repository.setStage(reference: reference, stage: stage, at: now)
             try repository.appendTransition(reference: reference, stage: stage, at: now)
-            try ledger.appendRecord(RecordBody(author: actor.id, text: reason, stage: stage), kind: .stageReason, key: opened.key,
+            try ledger.appendRecord(RecordBody(author: actor.id, text: reason, stage: stage), kind: .stageReason, keys: opened.keys,
                                     reference: reference, repository: repository)
             try repository.audit(ledger.entry(actor.id, "case.advanced", reference, [AuditDetail("from", summary.stage), AuditDetail("to", stage)]))
             guard let moved = try repository.caseRow(reference: reference) else { throw CasesError(.noSuchCase(reference)) }
-            try grantPanel(moved.summary, key: opened.key, exclusions: opened.exclusions, by: actor, repository: repository)
+            try grantPanel(moved.summary, key: opened.keys.current, exclusions: opened.exclusions, by: actor, repository: repository)
             return moved.summary
         }
     }
@@ -102,7 +102,7 @@ extension Casework {
         try Ledger.checkText(text, field: field)
         try ledger.transaction { repository in
             let opened = try open(reference, as: actor, for: action, repository: repository)
-            let sequence = try ledger.appendRecord(RecordBody(author: actor.id, text: text), kind: kind, key: opened.key, reference: reference,
+            let sequence = try ledger.appendRecord(RecordBody(author: actor.id, text: text), kind: kind, keys: opened.keys, reference: reference,
                                                    repository: repository)
             try repository.audit(ledger.entry(actor.id, logged, reference, [AuditDetail("record", String(sequence))]))
         }
@@ -116,11 +116,12 @@ extension Casework {
             guard targetID != actor.id else { throw CasesError.invalid(.person, .selfExclusion) }
             guard try repository.principal(id: targetID) != nil else { throw CasesError(.noSuchPerson(targetID)) }
             try ledger.appendRecord(RecordBody(author: actor.id, exclusions: opened.exclusions.union([targetID]).sorted()), kind: .exclusions,
-                                    key: opened.key, reference: reference, repository: repository)
+                                    keys: opened.keys, reference: reference, repository: repository)
             try repository.audit(ledger.entry(actor.id, "case.exclusion-added", reference))
             if try repository.seal(reference: reference, recipient: targetID) != nil {
-                try repository.deleteSeal(reference: reference, recipient: targetID)
+                // A new key, sealed to everyone but them: what they copied before opens nothing written after.
                 try repository.audit(ledger.entry(actor.id, "case.access-revoked", reference, [AuditDetail("from", targetID)]))
+                _ = try ledger.rekey(opened.row, keys: opened.keys, removing: [targetID], by: actor.id, repository: repository)
             }
         }
     }

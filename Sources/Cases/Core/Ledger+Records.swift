@@ -1,3 +1,4 @@
+import AuditLog
 import Foundation
 import GrievanceCrypto
 
@@ -8,25 +9,25 @@ extension Ledger {
         guard text.utf8.count <= IntakeLimits.textBytes else { throw .invalid(field, .tooLong(maximumBytes: IntakeLimits.textBytes)) }
     }
 
-    /// Encrypts and stores one record of a case.
+    /// Encrypts and stores one record of a case, under its current key.
     @discardableResult
-    func appendRecord(_ body: RecordBody, kind: RecordKind, key: SymmetricKey, reference: CaseReference,
+    func appendRecord(_ body: RecordBody, kind: RecordKind, keys: CaseKeyring, reference: CaseReference,
                       repository: any CaseRepository) throws -> UInt64 {
         let plaintext = try JSONEncoder().encode(body)
-        return try repository.appendRecord(reference: reference, kind: kind, at: clock()) { sequence in
-            RecordEnvelope.seal([UInt8](plaintext), key: key, caseReference: reference.rawValue, sequence: sequence, kind: kind)
+        return try repository.appendRecord(reference: reference, kind: kind, at: clock(), keyEpoch: keys.epoch) { sequence in
+            RecordEnvelope.seal([UInt8](plaintext), key: keys.current, caseReference: reference.rawValue, sequence: sequence, kind: kind)
         }
     }
 
     /// Decrypts every record of a case; any that does not open means the database was altered.
-    func openRecords(reference: CaseReference, key: SymmetricKey, repository: any CaseRepository) throws -> [(stored: StoredRecord, body: RecordBody)] {
-        try repository.records(reference: reference).map { ($0, try openRecord($0, key: key, reference: reference)) }
+    func openRecords(reference: CaseReference, keys: CaseKeyring, repository: any CaseRepository) throws -> [(stored: StoredRecord, body: RecordBody)] {
+        try repository.records(reference: reference).map { ($0, try openRecord($0, keys: keys, reference: reference)) }
     }
 
-    func openRecord(_ stored: StoredRecord, key: SymmetricKey, reference: CaseReference) throws -> RecordBody {
+    func openRecord(_ stored: StoredRecord, keys: CaseKeyring, reference: CaseReference) throws -> RecordBody {
         do {
-            let plaintext = try RecordEnvelope.open(stored.sealed, key: key, caseReference: reference.rawValue, sequence: stored.sequence,
-                                                    kind: stored.kind)
+            let plaintext = try RecordEnvelope.open(stored.sealed, key: try keys.key(for: stored.keyEpoch), caseReference: reference.rawValue,
+                                                    sequence: stored.sequence, kind: stored.kind)
             return try JSONDecoder().decode(RecordBody.self, from: Data(plaintext))
         } catch {
             throw CasesError.damaged("record \(stored.sequence) of \(reference)")
@@ -35,9 +36,55 @@ extension Ledger {
 
     /// The ids the reporter and handlers excluded from a case: only the latest exclusions
     /// record is decrypted.
-    func exclusions(reference: CaseReference, key: SymmetricKey, repository: any CaseRepository) throws -> Set<String> {
+    func exclusions(reference: CaseReference, keys: CaseKeyring, repository: any CaseRepository) throws -> Set<String> {
         guard let latest = try repository.records(reference: reference).last(where: { $0.kind == .exclusions }) else { return [] }
-        return Set(try openRecord(latest, key: key, reference: reference).exclusions ?? [])
+        return Set(try openRecord(latest, keys: keys, reference: reference).exclusions ?? [])
+    }
+
+    /// The keyring of a case whose current key was just opened from a seal. A case whose key
+    /// went stale (a holder removed by someone who could not re-key it) is re-keyed first, so
+    /// nothing more is ever sealed under a key someone removed may hold.
+    func keyring(of row: CaseRow, current: SymmetricKey, by actor: String, repository: any CaseRepository) throws -> CaseKeyring {
+        let reference = row.summary.reference
+        let keys = try CaseKeyring(reference: reference, epoch: row.keyEpoch, current: current, wrapped: try repository.wrappedCaseKeys(reference: reference))
+        return row.keyIsStale ? try rekey(row, keys: keys, removing: [], by: actor, repository: repository) : keys
+    }
+
+    /// Gives a case a new data key: the old one is wrapped under it for the records before,
+    /// and it is sealed to each remaining holder — every certified person still holding a
+    /// seal, the recovery key, the reporter, someone waiting to enrol — but not to `removing`,
+    /// nor to anyone whose certificate no longer verifies. Logged with who lost it.
+    func rekey(_ row: CaseRow, keys: CaseKeyring, removing: Set<String>, by actor: String, repository: any CaseRepository) throws -> CaseKeyring {
+        let reference = row.summary.reference
+        let (next, wrapped) = keys.advanced(reference: reference)
+        let trusted = Dictionary(certification.sort(try repository.principals()).trusted.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var dropped = removing.sorted()
+        var holders = 0
+        for (recipient, assigned) in try repository.sealRecipients(reference: reference) {
+            try repository.deleteSeal(reference: reference, recipient: recipient)
+            guard !removing.contains(recipient) else { continue }
+            let publicKey: [UInt8]?
+            switch recipient {
+            case Self.recoveryRecipient: publicKey = recoveryPublicKey.bytes
+            case Self.reporterRecipient: publicKey = row.reporterPublicKey
+            case let kept where kept.hasPrefix("@enrol:"): publicKey = try repository.enrolment(id: String(kept.dropFirst(7)))?.holdingKey
+            default: publicKey = trusted[recipient].flatMap { $0.isDisabled ? nil : $0.boxPublicKey }
+            }
+            guard let publicKey, let boxKey = try? BoxPublicKey(bytes: publicKey) else {
+                if recipient == Self.reporterRecipient || recipient == Self.recoveryRecipient { throw CasesError.damaged("the \(recipient) key of \(reference)") }
+                dropped.append(recipient)
+                continue
+            }
+            try repository.insertSeal(reference: reference, recipient: recipient, sealed: CaseKeyEnvelope.seal(next.current, caseReference: reference.rawValue, to: boxKey),
+                                      assigned: assigned)
+            holders += 1
+        }
+        try repository.advanceCaseKey(reference: reference, to: next.epoch, wrappedPrevious: wrapped)
+        try repository.audit(entry(actor, "case.rekeyed", reference, [
+            AuditDetail("epoch", String(next.epoch)), AuditDetail("holders", String(holders)),
+            AuditDetail("removed", dropped.joined(separator: ",")),
+        ]))
+        return next
     }
 
     /// Seals `key` to `principal`'s public key.

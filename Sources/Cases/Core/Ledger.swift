@@ -1,5 +1,6 @@
 import AuditLog
 import Foundation
+import GrievanceCrypto
 
 /// What the intake desk, casework and administration share: the storage, the procedure and the
 /// clock, and the one way to change anything — a transaction that writes its audit entry with
@@ -13,6 +14,8 @@ struct Ledger: Sendable {
     let clock: @Sendable () -> Date
     /// Whose keys may be sealed to: certificates checked against the organisation key.
     let certification: Certification
+    /// The recovery key's public half, which every case key is sealed to (re-keying too).
+    let recoveryPublicKey: BoxPublicKey
 
     /// Runs `body` in one write transaction. A denial rolls the transaction back, is then
     /// logged in a transaction of its own, and is thrown as its `CasesError`.

@@ -20,8 +20,9 @@ extension CaseFiling {
     /// attachments, the exclusions, the first stage and the audit entry.
     func write(
         _ intake: Intake, category: CaseCategory, channel: IntakeChannel, author: String, reference: CaseReference, lookup: Digest,
-        key: SymmetricKey, seals: [(String, [UInt8])], attachments: [SealedAttachment], repository: any CaseRepository
+        key: SymmetricKey, reporterPublicKey: BoxPublicKey, seals: [(String, [UInt8])], attachments: [SealedAttachment], repository: any CaseRepository
     ) throws {
+        let keys = CaseKeyring(first: key)
         let now = ledger.clock()
         let stage = ledger.procedure.initialStage.id
         try repository.insertCase(CaseRow(
@@ -29,15 +30,15 @@ extension CaseFiling {
                 reference: reference, event: intake.event, category: category.id, respondentRole: intake.respondentRole,
                 region: intake.region, channel: channel, language: intake.language, urgent: intake.urgent, stage: stage,
                 stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender),
-            receiptLookup: lookup, policyHash: ledger.procedure.hash))
+            receiptLookup: lookup, policyHash: ledger.procedure.hash, reporterPublicKey: reporterPublicKey.bytes))
         for (recipient, sealed) in seals {
             try repository.insertSeal(reference: reference, recipient: recipient, sealed: sealed, assigned: false)
         }
-        try ledger.appendRecord(RecordBody(author: author, complaint: intake.content), kind: .complaint, key: key, reference: reference,
+        try ledger.appendRecord(RecordBody(author: author, complaint: intake.content), kind: .complaint, keys: keys, reference: reference,
                                 repository: repository)
-        try storeAttachments(attachments, author: author, key: key, reference: reference, repository: repository)
+        try storeAttachments(attachments, author: author, keys: keys, reference: reference, repository: repository)
         if !intake.excludeHandlers.isEmpty {
-            try ledger.appendRecord(RecordBody(author: author, exclusions: Set(intake.excludeHandlers).sorted()), kind: .exclusions, key: key,
+            try ledger.appendRecord(RecordBody(author: author, exclusions: Set(intake.excludeHandlers).sorted()), kind: .exclusions, keys: keys,
                                     reference: reference, repository: repository)
         }
         try repository.appendTransition(reference: reference, stage: stage, at: now)
@@ -50,12 +51,12 @@ extension CaseFiling {
 
     /// A record describing each attachment, its key sealed under the case key, its chunks as
     /// they were encrypted, read from the spool one at a time.
-    private func storeAttachments(_ attachments: [SealedAttachment], author: String, key: SymmetricKey, reference: CaseReference,
+    private func storeAttachments(_ attachments: [SealedAttachment], author: String, keys: CaseKeyring, reference: CaseReference,
                                   repository: any CaseRepository) throws {
         for attachment in attachments {
-            let sequence = try ledger.appendRecord(RecordBody(author: author, attachment: attachment.info), kind: .attachment, key: key,
+            let sequence = try ledger.appendRecord(RecordBody(author: author, attachment: attachment.info), kind: .attachment, keys: keys,
                                                    reference: reference, repository: repository)
-            let sealedKey = XChaCha20Poly1305.seal(attachment.key.secret, key: key,
+            let sealedKey = XChaCha20Poly1305.seal(attachment.key.secret, key: keys.current,
                                                    associatedData: AttachmentSealer.keyAssociatedData(reference: reference, sequence: sequence))
             try repository.insertAttachment(reference: reference, recordSequence: sequence, sealedKey: sealedKey, header: attachment.header)
             try attachment.forEachChunk { index, chunk in

@@ -62,7 +62,8 @@ struct CaseFiling: Sendable {
                 guard try repository.principalsGeneration() == generation, try repository.caseRow(reference: reference) == nil else { return nil }
                 if let event = intake.event, try !repository.eventExists(event) { throw CasesError(.noSuchEvent(event)) }
                 try write(intake, category: category, channel: channel, author: filer?.id ?? "reporter", reference: reference,
-                          lookup: lookup, key: caseKey, seals: seals, attachments: attachments, repository: repository)
+                          lookup: lookup, key: caseKey, reporterPublicKey: receipt.publicKey, seals: seals, attachments: attachments,
+                          repository: repository)
                 let stage = ledger.procedure.initialStage.id
                 return FiledCase(reference: reference, receipt: receipt, stage: stage,
                                  stageDue: ledger.procedure.stageDuration(stage: stage, category: category.id))

@@ -43,7 +43,8 @@ extension DataDirectory {
                 try repository.setSetting(Administration.organisationKeyPublicSetting, organisationKey.publicKey.bytes)
             }
             let certification = Certification(origin: configuration.auditOrigin, organisationKey: organisationKey.publicKey)
-            let ledger = Ledger(storage: storage, procedure: procedure, clock: clock, certification: certification)
+            let ledger = Ledger(storage: storage, procedure: procedure, clock: clock, certification: certification,
+                            recoveryPublicKey: recovery.publicKey)
             let installation = Installation(directory: directory, configuration: configuration, storage: storage, ledger: ledger, pepper: pepper,
                                             recoveryPublicKey: recovery.publicKey)
             let admin = try installation.administration.initialise(organisation: organisation, adminID: adminID, adminName: adminName,

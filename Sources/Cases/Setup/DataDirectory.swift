@@ -86,7 +86,8 @@ public struct DataDirectory: Sendable {
         }
         if let pinned, pinned != stored { throw DataDirectoryError.organisationKeyChanged(path, stored: stored.description, pinned: pinned.description) }
         let certification = Certification(origin: configuration.auditOrigin, organisationKey: (pinned ?? stored).publicKey)
-        let ledger = Ledger(storage: storage, procedure: procedure, clock: clock, certification: certification)
+        let ledger = Ledger(storage: storage, procedure: procedure, clock: clock, certification: certification,
+                            recoveryPublicKey: recoveryKey)
         try Administration(ledger: ledger, recoveryPublicKey: recoveryKey, keyParameters: configuration.keyParameters).recordProcedureInForce()
         return (configuration, storage, ledger, pepper, recoveryKey)
     }

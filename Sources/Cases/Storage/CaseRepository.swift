@@ -48,7 +48,13 @@ package protocol CaseRepository {
     func replaceSeal(reference: CaseReference, recipient: String, sealed: [UInt8]) throws
 
     /// Stores the record sealed by `seal`, which is given the sequence number the record gets.
-    func appendRecord(reference: CaseReference, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64
+    func appendRecord(reference: CaseReference, kind: RecordKind, at: Date, keyEpoch: Int, seal: (UInt64) -> [UInt8]) throws -> UInt64
+    /// Each earlier case key, wrapped under its successor, by the successor's epoch.
+    func wrappedCaseKeys(reference: CaseReference) throws -> [Int: [UInt8]]
+    /// Makes `epoch` the case key's current epoch, keeping the previous key wrapped under it.
+    func advanceCaseKey(reference: CaseReference, to epoch: Int, wrappedPrevious: [UInt8]) throws
+    /// Says the case key must be replaced before anything more is sealed under it.
+    func markCaseKeyStale(reference: CaseReference) throws
     func records(reference: CaseReference) throws -> [StoredRecord]
 
     func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8]) throws

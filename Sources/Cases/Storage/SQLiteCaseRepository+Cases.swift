@@ -8,11 +8,11 @@ extension SQLiteCaseRepository {
         let s = row.summary
         try db.execute(sql: """
             INSERT INTO cases (reference, receipt_lookup, event, category, respondent_role, region, channel, language, urgent,
-                               stage, stage_entered_at, created_at, reporter_gender, policy_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               stage, stage_entered_at, created_at, reporter_gender, policy_hash, reporter_public)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [s.reference.rawValue, Data(row.receiptLookup.bytes), s.event, s.category, s.respondentRole?.rawValue, s.region?.rawValue,
                              s.channel.rawValue, s.language, s.urgent, s.stage, Self.millis(s.stageEnteredAt), Self.millis(s.createdAt),
-                             s.reporterGender, Data(row.policyHash.bytes)])
+                             s.reporterGender, Data(row.policyHash.bytes), row.reporterPublicKey.map { Data($0) }])
     }
 
     func caseRow(reference: CaseReference) throws -> CaseRow? {
@@ -35,7 +35,8 @@ extension SQLiteCaseRepository {
             region: (row["region"] as String?).flatMap(Region.init(rawValue:)), channel: channel, language: row["language"],
             urgent: row["urgent"], stage: row["stage"], stageEnteredAt: date(row["stage_entered_at"]), createdAt: date(row["created_at"]),
             reporterGender: row["reporter_gender"])
-        return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy)
+        return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy, reporterPublicKey: (row["reporter_public"] as Data?).map { [UInt8]($0) },
+                       keyEpoch: row["key_epoch"], keyIsStale: row["key_stale"])
     }
 
     func setStage(reference: CaseReference, stage: String, at: Date) throws {

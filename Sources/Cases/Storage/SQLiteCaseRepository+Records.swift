@@ -5,20 +5,36 @@ import GrievanceCrypto
 
 /// Encrypted records, attachments, and the audit log in the same transaction.
 extension SQLiteCaseRepository {
-    func appendRecord(reference: CaseReference, kind: RecordKind, at: Date, seal: (UInt64) -> [UInt8]) throws -> UInt64 {
+    func appendRecord(reference: CaseReference, kind: RecordKind, at: Date, keyEpoch: Int, seal: (UInt64) -> [UInt8]) throws -> UInt64 {
         let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM case_records WHERE case_ref = ?"), arguments: [reference.rawValue]) ?? 0
         let sequence = UInt64(last) + 1
-        try db.cachedStatement(sql: "INSERT INTO case_records (case_ref, seq, kind, sealed, created_at) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [reference.rawValue, Int64(sequence), kind.rawValue, Data(seal(sequence)), Self.millis(at)])
+        try db.cachedStatement(sql: "INSERT INTO case_records (case_ref, seq, kind, sealed, created_at, key_epoch) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [reference.rawValue, Int64(sequence), kind.rawValue, Data(seal(sequence)), Self.millis(at), keyEpoch])
         return sequence
     }
 
+    func wrappedCaseKeys(reference: CaseReference) throws -> [Int: [UInt8]] {
+        let rows = try Row.fetchAll(db, sql: "SELECT epoch, wrapped_previous FROM case_keys WHERE case_ref = ?", arguments: [reference.rawValue])
+        return Dictionary(rows.map { (Int($0["epoch"] as Int64), [UInt8]($0["wrapped_previous"] as Data)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func advanceCaseKey(reference: CaseReference, to epoch: Int, wrappedPrevious: [UInt8]) throws {
+        try db.execute(sql: "INSERT INTO case_keys (case_ref, epoch, wrapped_previous) VALUES (?, ?, ?)",
+                       arguments: [reference.rawValue, epoch, Data(wrappedPrevious)])
+        try db.execute(sql: "UPDATE cases SET key_epoch = ?, key_stale = 0 WHERE reference = ?", arguments: [epoch, reference.rawValue])
+    }
+
+    func markCaseKeyStale(reference: CaseReference) throws {
+        try db.execute(sql: "UPDATE cases SET key_stale = 1 WHERE reference = ?", arguments: [reference.rawValue])
+    }
+
     func records(reference: CaseReference) throws -> [StoredRecord] {
-        try Row.fetchAll(db, sql: "SELECT seq, kind, sealed, created_at FROM case_records WHERE case_ref = ? ORDER BY seq", arguments: [reference.rawValue])
+        try Row.fetchAll(db, sql: "SELECT seq, kind, sealed, created_at, key_epoch FROM case_records WHERE case_ref = ? ORDER BY seq",
+                         arguments: [reference.rawValue])
             .map { row in
                 guard let kind = RecordKind(rawValue: row["kind"]) else { throw CasesError.damaged("a record of \(reference)") }
                 return StoredRecord(sequence: UInt64(row["seq"] as Int64), kind: kind, sealed: [UInt8](row["sealed"] as Data),
-                                    createdAt: Self.date(row["created_at"]))
+                                    createdAt: Self.date(row["created_at"]), keyEpoch: row["key_epoch"])
             }
     }
 

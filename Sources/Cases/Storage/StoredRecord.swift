@@ -6,4 +6,6 @@ package struct StoredRecord: Sendable, Hashable {
     package let kind: RecordKind
     package let sealed: [UInt8]
     package let createdAt: Date
+    /// The epoch of the case key it was sealed under.
+    package let keyEpoch: Int
 }
