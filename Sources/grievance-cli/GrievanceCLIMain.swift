@@ -6,7 +6,9 @@ import Cases
 @main
 enum GrievanceCLIMain {
     static func main() async {
-        ProcessSafety.disableCoreDumps()
+        guard ProcessSafety.disableCoreDumps() else {
+            GrievanceCLI.exit(withError: CLIFailure(message: ProcessSafety.refusal, hint: "check the process limits (ulimit -c) and the kernel's ptrace settings").report())
+        }
         var command: any ParsableCommand
         do {
             command = try GrievanceCLI.parseAsRoot()

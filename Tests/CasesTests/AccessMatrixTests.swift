@@ -11,11 +11,12 @@ import Testing
 struct AccessMatrixTests {
     /// Everyone of the fixture, and two people with two roles each: a role may allow what the
     /// other does not, never more than either.
-    static let roster = CasesFixture.roster + [("iris", [.investigator, .appeals]), ("hana", [.handler, .investigator])]
+    /// (Investigator with appeals is refused outright: `Principal.checkRoles`.)
+    static let roster = CasesFixture.roster + [("iris", [.appeals, .auditor]), ("hana", [.handler, .investigator])]
 
     /// How a `violence` case (routed to handlers and safeguarding leads) reaches each stage of
-    /// the shipped procedure, and who moves it; `closed` goes through the appeal, so the panel's
-    /// copy of the key outlives its stage.
+    /// the shipped procedure, and who moves it; `closed` goes through the appeal, and the panel's
+    /// copy of the key does not outlive its stage.
     static let paths: [String: [(stage: String, by: String)]] = {
         let decided = [("acknowledged", "amina"), ("assessment", "amina"), ("investigation", "amina"), ("decision", "amina")]
         return [
@@ -41,7 +42,7 @@ struct AccessMatrixTests {
     static func holding(_ roles: Set<Role>, stage: String, assigned: Bool) -> KeyHolding {
         if assigned { return .assigned }
         let routed = !roles.isDisjoint(with: [.handler, .safeguardingLead])
-        let panel = roles.contains(.appeals) && ["appeal", "closed"].contains(stage)
+        let panel = roles.contains(.appeals) && stage == "appeal"
         return routed || panel ? .held : .none
     }
 

@@ -78,7 +78,13 @@ struct ServerEndToEndTests {
         #expect((try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
         try await AuditTamperTests.database(w).write { db in
-            try db.execute(sql: "UPDATE case_attachment_chunks SET chunk = substr(chunk, 1, length(chunk) - 1) || x'00' WHERE idx = 1")
+            // The last byte changed — to 0x01 when it was 0x00 already (one time in 256).
+            try db.execute(sql: """
+                UPDATE case_attachment_chunks
+                SET chunk = substr(chunk, 1, length(chunk) - 1) || CASE WHEN substr(chunk, -1) = x'00' THEN x'01' ELSE x'00' END
+                WHERE idx = 1
+                """)
+            #expect(db.changesCount == 1)
         }
         let altered = w.folder.appendingPathComponent("altered.png")
         let refused = try w.run(["case", "attachment", reference, String(number), "--out", altered.path], as: "amina")

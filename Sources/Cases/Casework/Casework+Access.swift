@@ -15,7 +15,12 @@ extension Casework {
     /// key and how they got it, whether they are excluded — and asks the access rule. A refusal
     /// is logged (after the transaction rolls back) and thrown.
     func open(_ reference: CaseReference, as actor: UnlockedPrincipal, for action: CaseAction, repository: any CaseRepository) throws -> OpenedCase {
-        guard let row = try repository.caseRow(reference: reference) else { throw CasesError(.noSuchCase(reference)) }
+        // A probe for a reference that does not exist is logged like any refusal: guessing
+        // references is how someone would look for a case they were kept away from.
+        guard let row = try repository.caseRow(reference: reference) else {
+            throw AccessDenial(CasesError(.noSuchCase(reference)), actor: actor.id, attempted: action.rawValue, reference: nil,
+                               reason: "no-such-case \(reference)")
+        }
         guard let person = try repository.principal(id: actor.id)?.principal else { throw CasesError(.noSuchPerson(actor.id)) }
         // Keys rotated or recovered since this person unlocked: theirs no longer open anything.
         guard person.boxPublicKey == actor.principal.boxPublicKey else { throw CasesError.invalid(.keys, .changedMeanwhile) }

@@ -51,6 +51,7 @@ extension Casework {
             try repository.audit(ledger.entry(actor.id, "case.advanced", reference, [AuditDetail("from", summary.stage), AuditDetail("to", stage)]))
             guard let moved = try repository.caseRow(reference: reference) else { throw CasesError(.noSuchCase(reference)) }
             try grantPanel(moved.summary, key: opened.keys.current, exclusions: opened.exclusions, by: actor, repository: repository)
+            try withdrawUnreadable(moved, keys: opened.keys, by: actor, repository: repository)
             return moved.summary
         }
     }
@@ -83,6 +84,23 @@ extension Casework {
                 AuditDetail("ids", refused.map(\.id).joined(separator: ",")), AuditDetail("reason", refused.map { "\($0.id): \($0.why)" }.joined(separator: "; ")),
             ]))
         }
+    }
+
+    /// Takes the key from everyone the access rule no longer lets read the case in its new
+    /// stage — the appeals panel, once the case leaves the panel's stage — and re-keys it, so
+    /// nothing written later opens with the key they held. Each removal is logged.
+    private func withdrawUnreadable(_ row: CaseRow, keys: CaseKeyring, by actor: UnlockedPrincipal, repository: any CaseRepository) throws {
+        var removed: Set<String> = []
+        for (recipient, assigned) in try repository.sealRecipients(reference: row.summary.reference) where !recipient.hasPrefix("@") {
+            guard let person = try repository.principal(id: recipient)?.principal else { continue }
+            let facts = ledger.procedure.facts(for: row.summary, holding: assigned ? .assigned : .held, isExcluded: false)
+            if !Access.decide(person, .read, facts).isAllowed { removed.insert(recipient) }
+        }
+        guard !removed.isEmpty else { return }
+        for id in removed.sorted() {
+            try repository.audit(ledger.entry(actor.id, "case.access-revoked", row.summary.reference, [AuditDetail("from", id), AuditDetail("reason", "stage")]))
+        }
+        _ = try ledger.rekey(row, keys: keys, removing: removed, by: actor.id, repository: repository)
     }
 
     /// Adds a handler's note, encrypted; the reporter never sees notes.

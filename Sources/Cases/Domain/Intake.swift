@@ -10,14 +10,14 @@ public struct Intake: Sendable {
     /// A crisis or immediate risk: routed to the safeguarding lead as well, at once.
     public var urgent: Bool
     /// Self-declared and optional, for the Gender Committee's anonymised view.
-    public var reporterGender: String?
+    public var reporterGender: ReporterGender?
     /// Principals the reporter asks be kept away from the case.
     public var excludeHandlers: [String]
     public var content: ComplaintContent
 
     public init(
         category: String, event: String? = nil, respondentRole: RespondentRole? = nil, region: Region? = nil,
-        language: String? = nil, urgent: Bool = false, reporterGender: String? = nil, excludeHandlers: [String] = [],
+        language: String? = nil, urgent: Bool = false, reporterGender: ReporterGender? = nil, excludeHandlers: [String] = [],
         content: ComplaintContent
     ) {
         self.category = category

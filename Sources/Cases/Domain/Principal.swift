@@ -31,9 +31,12 @@ public struct Principal: Sendable, Hashable {
 
     /// Roles one person may hold together: at least one, and never `admin` beside a role that
     /// could be given a case's key. An administrator adds people and certifies their keys; one
-    /// who could also receive cases could route them to themselves, with nobody agreeing.
+    /// who could also receive cases could route them to themselves, with nobody agreeing. Nor
+    /// `investigator` with `appeals`: the panel reviews the investigation, and a person with
+    /// both would pass each role's check with the other's holding.
     static func checkRoles(_ roles: Set<Role>) throws(CasesError) {
         guard !roles.isEmpty else { throw .invalid(.roles, .empty) }
+        guard !roles.isSuperset(of: [.investigator, .appeals]) else { throw .invalid(.roles, .investigatorOnPanel) }
         guard roles.contains(.admin) else { return }
         let reading = roles.filter { Access.mayEverHold(roles: [$0]) }
         guard reading.isEmpty else { throw .invalid(.roles, .administratorReadsCases(reading.sorted())) }

@@ -10,7 +10,6 @@ public enum Problem: Sendable, Hashable {
     case tooMany(maximum: Int)
     /// A file over the limit, in bytes.
     case tooLarge(maximumBytes: Int)
-    case notALanguageTag
     case notAReference
     /// Ids and slugs: 1 to 64 of a-z, 0-9 and the separators given.
     case notAnIdentifier(separators: String)
@@ -44,6 +43,8 @@ public enum Problem: Sendable, Hashable {
     case notThisPersons
     /// Too old to be used; a new one is needed.
     case expired
+    /// The appeals panel reviews the investigation: nobody is both.
+    case investigatorOnPanel
     /// An administrator never also holds a role that reads cases.
     case administratorReadsCases([Role])
 
@@ -67,7 +68,6 @@ public enum Problem: Sendable, Hashable {
         case .tooShort(let characters): "is shorter than \(characters) characters"
         case .tooMany(let maximum): "lists more than \(maximum)"
         case .tooLarge(let bytes): "is larger than \(bytes / (1024 * 1024)) MB"
-        case .notALanguageTag: "is not a language tag"
         case .notAReference: "is not a case reference (GRV- and eight letters and digits)"
         case .notAnIdentifier(let separators): "must be 1 to 64 of a-z, 0-9 and \(separators)"
         case .reservedName: "is a name the system logs its own actions under; choose another"
@@ -91,6 +91,7 @@ public enum Problem: Sendable, Hashable {
         case .untrusted(let why): "is not certified: \(why)"
         case .notThisPersons: "is not the one this person was given"
         case .expired: "has expired (a code lasts a week)"
+        case .investigatorOnPanel: "give investigator and appeals together; the appeals panel reviews the investigation, so nobody is both"
         case .administratorReadsCases(let roles):
             "give admin together with \(roles.map(\.rawValue).sorted().joined(separator: ", ")), a role that reads cases; an administrator never reads cases"
         }

@@ -11,8 +11,7 @@ extension CaseFiling {
                                (.witnesses, content.witnesses), (.reporterName, content.reporterName), (.reporterContact, content.reporterContact)] {
             if let value, value.utf8.count > IntakeLimits.textBytes { throw .invalid(field, .tooLong(maximumBytes: IntakeLimits.textBytes)) }
         }
-        if let gender = intake.reporterGender, gender.unicodeScalars.count > IntakeLimits.genderCharacters { throw .invalid(.gender, .tooManyCharacters(maximum: IntakeLimits.genderCharacters)) }
-        if let language = intake.language, !IntakeLimits.isLanguageTag(language) { throw .invalid(.language, .notALanguageTag) }
+        if let language = intake.language, !IntakeLimits.languages.contains(language) { throw .invalid(.language, .notOneOf(IntakeLimits.languages)) }
         guard intake.excludeHandlers.count <= IntakeLimits.excluded else { throw .invalid(.excludeHandlers, .tooMany(maximum: IntakeLimits.excluded)) }
     }
 
@@ -29,7 +28,7 @@ extension CaseFiling {
             summary: CaseSummary(
                 reference: reference, event: intake.event, category: category.id, respondentRole: intake.respondentRole,
                 region: intake.region, channel: channel, language: intake.language, urgent: intake.urgent, stage: stage,
-                stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender),
+                stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender?.rawValue),
             receiptLookup: lookup, policyHash: ledger.procedure.hash, reporterPublicKey: reporterPublicKey.bytes))
         for (recipient, sealed) in seals {
             try repository.insertSeal(reference: reference, recipient: recipient, sealed: sealed, assigned: false)

@@ -10,6 +10,12 @@ struct OpenCaseCommand: ParsableCommand {
             and to nobody else: it is their only way to follow the case, it is stored nowhere, and \
             it cannot be shown again. Categories are those of the procedure \
             (`grievance-cli policy check` lists them).
+
+            Options given on the command line stay in the shell's history and can be read by other \
+            users in /proc while the command runs. For names, contacts and what happened, prefer \
+            --texts-from-stdin: standard input is then one JSON object with any of description, \
+            occurred, location, respondent, witnesses, reporter_name and reporter_contact (the \
+            names of the JSON API), e.g. from a here-document.
             """)
 
     @OptionGroup var directory: DataDirectoryOption
@@ -56,11 +62,15 @@ struct OpenCaseCommand: ParsableCommand {
     @Option(help: "The region it concerns.")
     var region: Region?
 
-    @Option(help: "The reporter's language as a tag, e.g. en, ru, es, fr, pt-BR.")
+    @Option(help: ArgumentHelp("The language the report is in: \(IntakeLimits.languages.joined(separator: ", ")).", valueName: "LANG"))
     var language: String?
 
-    @Option(help: "The reporter's self-declared gender, if they give it (for the anonymised statistics only).")
-    var gender: String?
+    @Option(help: ArgumentHelp("The reporter's self-declared gender, if they give it (for the anonymised statistics only): "
+                               + ReporterGender.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "GENDER"))
+    var gender: ReporterGender?
+
+    @Flag(help: "Read the report's texts from standard input, as one JSON object, instead of from options.")
+    var textsFromStdin = false
 
     @Option(name: .customLong("exclude"), help: ArgumentHelp("A handler the reporter wants kept away from the case; repeat for several.",
                                                              valueName: "ID"))
@@ -71,10 +81,20 @@ struct OpenCaseCommand: ParsableCommand {
 
     func run() throws {
         let session = try actor.session(in: directory)
-        let text = try TextInput.read(description, what: "description")
+        let texts = try textsFromStdin ? ReportTexts.read() : ReportTexts()
+        func pick(_ option: String?, _ fromInput: String?, _ name: String) throws -> String? {
+            if option != nil, fromInput != nil {
+                throw CLIFailure(message: "\(name) was given both as an option and on standard input", hint: "give each text once")
+            }
+            return option ?? fromInput
+        }
+        let description = try pick(self.description, texts.description, "the description")
         let content = ComplaintContent(
-            description: text, occurred: occurred, location: location, respondent: respondent, witnesses: witnesses,
-            reporterName: reporterName, reporterContact: reporterContact,
+            description: textsFromStdin ? description ?? "" : try TextInput.read(description, what: "description"),
+            occurred: try pick(occurred, texts.occurred, "occurred"), location: try pick(location, texts.location, "location"),
+            respondent: try pick(respondent, texts.respondent, "respondent"), witnesses: try pick(witnesses, texts.witnesses, "witnesses"),
+            reporterName: try pick(reporterName, texts.reporterName, "reporter_name"),
+            reporterContact: try pick(reporterContact, texts.reporterContact, "reporter_contact"),
             contactConsent: Dictionary(consents.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
         let filed = try session.casework.file(
             Intake(category: category, event: event, respondentRole: respondentRole, region: region, language: language, urgent: urgent,

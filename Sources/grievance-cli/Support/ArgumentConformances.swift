@@ -5,5 +5,6 @@ import Cases
 extension Role: ExpressibleByArgument {}
 extension IntakeChannel: ExpressibleByArgument {}
 extension Region: ExpressibleByArgument {}
+extension ReporterGender: ExpressibleByArgument {}
 extension RespondentRole: ExpressibleByArgument {}
 extension Event.Kind: ExpressibleByArgument {}

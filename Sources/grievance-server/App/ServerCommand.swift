@@ -102,7 +102,9 @@ struct ServerCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Before any secret exists in this process.
-        ProcessSafety.disableCoreDumps()
+        guard ProcessSafety.disableCoreDumps() else {
+            throw ServerFailure(message: ProcessSafety.refusal, hint: "check the process limits (ulimit -c) and the kernel's ptrace settings")
+        }
         let path = dataDirectory ?? ProcessInfo.processInfo.environment["GRIEVANCE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "grievance-data"
         let desk: IntakeDesk
         do {

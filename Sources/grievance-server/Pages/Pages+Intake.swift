@@ -38,6 +38,7 @@ extension Pages {
         let eventChoices = options.events.map { ($0.slug, "\($0.name) (\($0.starts))") }
         let roleChoices = RespondentRole.allCases.map { ($0.rawValue, catalog.text("role.\($0.rawValue)", language)) }
         let regionChoices = Region.allCases.map { ($0.rawValue, catalog.text("region.\($0.rawValue)", language)) }
+        let genderChoices = ReporterGender.allCases.map { ($0.rawValue, catalog.text("gender.\($0.rawValue)", language)) }
         let consents = ["email", "phone", "messaging"].map { channel in
             """
             <div class="check"><input type="checkbox" id="consent_\(channel)" name="consent_\(channel)"\(sent?.contactConsent[channel] == true ? " checked" : "")>\
@@ -94,7 +95,7 @@ extension Pages {
             \(text("reporter_name", "form.reporter_name"))
             \(text("reporter_contact", "form.reporter_contact", hint: "form.reporter_contact.hint"))
             <fieldset class="inner"><legend>\(t("form.consent"))</legend>\(consents)</fieldset>
-            \(text("gender", "form.gender", hint: "form.gender.hint"))
+            \(select("gender", "form.gender", none: catalog.text("form.gender.none", language), choices: genderChoices, selected: sent?.texts["gender"]))
             \(select("region", "form.region", none: catalog.text("form.region.none", language), choices: regionChoices, selected: sent?.texts["region"]))
             </fieldset>
             \(handlers.isEmpty ? "" : "<fieldset><legend>\(t("form.legend.exclude"))</legend>\(hint("exclude", "form.exclude.hint"))\(error("exclude_handlers"))\(handlers)</fieldset>")

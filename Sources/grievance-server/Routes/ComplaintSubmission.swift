@@ -97,10 +97,20 @@ struct ComplaintSubmission: Sendable {
             }
             return region
         }
+        let gender = texts["gender"].flatMap { text -> ReporterGender? in
+            guard let gender = ReporterGender(rawValue: text) else {
+                problems.append(FieldProblem("gender", .chooseOne(ReporterGender.allCases.map(\.rawValue))))
+                return nil
+            }
+            return gender
+        }
+        if let language = texts["language"], !IntakeLimits.languages.contains(language) {
+            problems.append(FieldProblem("language", .chooseOne(IntakeLimits.languages)))
+        }
         guard problems.isEmpty else { throw .invalid(problems) }
         return Intake(
             category: texts["category"] ?? "", event: texts["event"], respondentRole: respondentRole, region: region,
-            language: texts["language"], urgent: urgent, reporterGender: texts["gender"], excludeHandlers: excludeHandlers,
+            language: texts["language"], urgent: urgent, reporterGender: gender, excludeHandlers: excludeHandlers,
             content: ComplaintContent(
                 description: texts["description"] ?? "", occurred: texts["occurred"], location: texts["location"],
                 respondent: texts["respondent"], witnesses: texts["witnesses"], reporterName: texts["reporter_name"],

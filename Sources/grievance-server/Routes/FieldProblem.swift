@@ -47,7 +47,6 @@ struct FieldProblem: Sendable, Hashable {
         case .value(.tooMany(let count)) where field == Field.attachments.apiName: ("problem.too_many_files", ["count": String(count)])
         case .value(.tooMany(let count)): ("problem.too_many", ["count": String(count)])
         case .value(.tooLarge(let bytes)): ("problem.too_large", ["megabytes": String(bytes / (1024 * 1024))])
-        case .value(.notALanguageTag): ("problem.language", [:])
         case .value: ("problem.invalid", [:])
         }
         return catalog.text(key, language, values: values)
