@@ -103,10 +103,28 @@ struct InitCommand: ParsableCommand {
         pins.forget(origin: made.installation.configuration.auditOrigin)
         try pins.remember(logKey: logKey, organisationKey: organisationKey)
         if output.enabled {
-            return try Output.json(Report(
+            let report = Report(
                 organisation: org, dataDirectory: made.installation.directory.path, admin: admin, logKey: logKey, organisationKey: organisationKey,
                 auditOrigin: made.installation.configuration.auditOrigin, recoveryPublicKey: recoveryKey.publicKeyHex, recoveryKeyFile: writtenTo,
-                recoveryKey: writtenTo == nil ? recoveryKey.withFileText { String(decoding: $0.dropLast(), as: UTF8.self) } : nil))
+                recoveryKey: nil)
+            guard writtenTo == nil else { return try Output.json(report) }
+            // The recovery key goes into the JSON straight from guarded memory, never through a
+            // String: the document is written in three parts, the key's newlines escaped.
+            var head = try CasesJSON.encode(report, pretty: false)
+            head.removeLast()  // the closing brace
+            FileHandle.standardOutput.write(head + Data(#","recovery_key":""#.utf8))
+            recoveryKey.withFileText { text in
+                let body = UnsafeRawBufferPointer(rebasing: text.dropLast())  // the final newline
+                var start = body.startIndex
+                for index in body.indices where body[index] == UInt8(ascii: "\n") {
+                    Output.write(UnsafeRawBufferPointer(rebasing: body[start..<index]))
+                    FileHandle.standardOutput.write(Data(#"\n"#.utf8))
+                    start = index + 1
+                }
+                Output.write(UnsafeRawBufferPointer(rebasing: body[start...]))
+            }
+            FileHandle.standardOutput.write(Data("\"}\n".utf8))
+            return
         }
         print("Created \(made.installation.directory.path) for \(org).")
         print("  administrator: \(admin)")

@@ -146,6 +146,24 @@ struct HandlerAdministrationTests {
     }
 }
 
+@Suite("grievance-cli init --json")
+struct InitJSONTests {
+    @Test("without --recovery-key-out, the JSON carries the recovery key (written from guarded memory), which reads back as the key file")
+    func recoveryKeyInJSON() throws {
+        let w = try CLIWorkspace()
+        defer { w.remove() }
+        let result = try w.run(["init", "--org", "O", "--admin", "rosa", "--policy", CLIWorkspace.shippedPolicy, "--key-cost", "interactive", "--json"],
+                               environment: ["GRIEVANCE_PASSPHRASE": "the administrator's passphrase"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try #require(try result.json() as? [String: String])
+        let text = try #require(object["recovery_key"])
+        let file = w.folder.appendingPathComponent("key.txt").path
+        try (text + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try RecoveryKey.read(from: file).publicKeyHex == object["recovery_public_key"])
+        #expect(object["organisation_key"]?.contains("/organisation+") == true)
+    }
+}
+
 @Suite("grievance-cli handler add, enrol and recover: nobody knows another person's passphrase")
 struct EnrolmentTests {
     @Test("handler add asks no passphrase and prints a one-time code; the person enrols with their own; a wrong or reused code is refused and logged")
