@@ -127,12 +127,12 @@ struct InitCommand: ParsableCommand {
             return
         }
         print("Created \(made.installation.directory.path) for \(org).")
-        print("  administrator: \(admin)")
-        print("  log key:       \(logKey)")
+        print("  administrator:    \(admin)")
+        print("  log key:          \(logKey)")
         print("  organisation key: \(organisationKey)\(orgKeyOut.map { " (written to \($0))" } ?? "")")
-        print("  procedure:     \(TerminalText.line(made.installation.procedure.name)) (sha256 \(made.installation.procedure.sha256.prefix(16))…)")
+        print("  procedure:        \(TerminalText.line(made.installation.procedure.name)) (sha256 \(made.installation.procedure.sha256.prefix(16))…)")
         if let writtenTo {
-            print("  recovery key:  written to \(writtenTo) — move it offline, and delete it from this machine.")
+            print("  recovery key:     written to \(writtenTo) — move it offline, and delete it from this machine.")
         } else {
             print("""
 
