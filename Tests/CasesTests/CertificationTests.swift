@@ -117,3 +117,56 @@ struct CertificationTests {
         #expect(try f.auditEntries().last { $0.action == "principal.disabled" }?.details.contains(AuditDetail("recertified", "1")) == true)
     }
 }
+
+@Suite("What a database writer cannot make the system seal to them")
+struct SealForgeryTests {
+    @Test("a recovery key swapped in the database: the data directory is refused, nothing is sealed to it")
+    func recoveryKeySwapped() throws {
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let other = try CasesFixture()
+        defer { other.remove() }
+        try CertificationTests.tamper(f, from: other, [
+            "UPDATE settings SET value = (SELECT value FROM other.settings WHERE key = 'recovery-key.public') WHERE key = 'recovery-key.public'",
+        ])
+        #expect(throws: DataDirectoryError.self) { try DataDirectory(path: f.dataDirectory.path).open() }
+        #expect(throws: DataDirectoryError.self) { try DataDirectory(path: f.dataDirectory.path).openIntakeDesk() }
+    }
+
+    @Test("a seal row added for oneself, with the key marked stale: re-keying drops it, and recovery does not carry it")
+    func insertedSealRows() throws {
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let other = try CasesFixture()
+        defer { other.remove() }
+        // Bruno is kept away by the reporter; with write access he adds a seal row for himself
+        // (copied from amina's, with a tag he cannot make) and marks the key stale.
+        let kept = try f.intake.file(CasesFixture.intake(marker: "kept-away", exclude: ["bruno"]))
+        let plain = try f.intake.file(CasesFixture.intake(marker: "plain", exclude: ["bruno"]))
+        try CertificationTests.tamper(f, from: other, [kept.reference, plain.reference].flatMap { reference in [
+            """
+            INSERT INTO case_seals (case_ref, recipient, sealed, assigned, tag)
+            SELECT case_ref, 'bruno', sealed, 0, tag FROM case_seals WHERE case_ref = '\(reference.rawValue)' AND recipient = 'amina'
+            """,
+        ] } + ["UPDATE cases SET key_stale = 1 WHERE reference = '\(kept.reference.rawValue)'"])
+        try f.casework.addNote(kept.reference, text: "after the re-key", by: f["amina"])
+        #expect(try CertificationTests.recipients(f, kept.reference) == ["amina", "@recovery", "@reporter"])
+        #expect(try f.auditEntries().last { $0.action == "case.rekeyed" }?.details.contains(AuditDetail("removed", "bruno")) == true)
+
+        // Recovery moves to bruno's code only the seals a key holder made: not the one he added.
+        let code = try f.administration.recoverPrincipal("bruno", recoveryKey: f.recoveryKey)
+        let bruno = try f.administration.enrol(id: "bruno", code: code, passphrase: Passphrase(utf8: "bruno's passphrase, anew"))
+        #expect(throws: CasesError.self) { try f.casework.show(plain.reference, as: bruno) }
+        #expect(try f.casework.list(for: bruno).allSatisfy { ![kept.reference, plain.reference].contains($0.summary.reference) })
+    }
+
+    @Test("a handler who gave themselves admin by raw SQL, then asks for recovery, is refused")
+    func recoveryOfARewrittenRow() throws {
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let other = try CasesFixture()
+        defer { other.remove() }
+        try CertificationTests.tamper(f, from: other, ["UPDATE principals SET roles = 'admin' WHERE id = 'bruno'"])
+        #expect(throws: CasesError.self) { try f.administration.recoverPrincipal("bruno", recoveryKey: f.recoveryKey) }
+    }
+}

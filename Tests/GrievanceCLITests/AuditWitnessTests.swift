@@ -101,6 +101,16 @@ struct AuditWitnessTests {
         let verified = try w.run(["audit", "verify", "--witness", witnessKey, "--json"])
         #expect((try verified.json() as? [String: Any])?["cosignatures_checked"] as? Int == 1, "\(verified.standardOutput)")
 
+        // A witness named but found on no checkpoint fails: a log cut below what they cosigned
+        // would otherwise pass for a third party.
+        let stranger = try CLIWorkspace.initialised(roster: [("audi", [.auditor])])
+        defer { stranger.remove() }
+        #expect(try stranger.run(["audit", "checkpoint"], as: "rosa").status == 0)
+        let strangerKey = try #require((try stranger.run(["audit", "cosign", "--json"], as: "audi").json() as? [String: Any])?["witness_key"] as? String)
+        let absent = try w.run(["audit", "verify", "--witness", strangerKey, "--json"], as: "ana")
+        #expect(absent.status == 1)
+        #expect(((try absent.json() as? [String: Any])?["failure"] as? String ?? "").contains("no checkpoint carries a cosignature"))
+
         // A later checkpoint extends the cosigned one: the witness cosigns again.
         let (reference, _) = try w.file(as: "amina", marker: "witness-later")
         #expect(try w.run(["case", "show", reference], as: "amina").status == 0)

@@ -81,8 +81,10 @@ struct CertificationCLITests {
         let pinned = try w.run(["case", "list"], as: "amina")
         #expect(pinned.status == 1)
         #expect(pinned.standardError.contains("is not the one pinned"), "\(pinned.standardError)")
-        // A newcomer trusts what they find on first use — and then nobody's certificate verifies.
-        let newcomer = try #require(try w.run(["handler", "list", "--json"], as: "newcomer").json() as? [[String: Any]])
-        #expect(newcomer.allSatisfy { $0["trusted"] as? Bool == false })
+        // A newcomer trusts the key they find on first use — but the recovery key, which every
+        // case is sealed to, is not the one it vouched for: the data directory is refused.
+        let newcomer = try w.run(["handler", "list", "--json"], as: "newcomer")
+        #expect(newcomer.status == 1)
+        #expect(newcomer.standardError.contains("the recovery key"), "\(newcomer.standardError)")
     }
 }

@@ -37,7 +37,15 @@ extension Administration {
         let logKey = (pinned ?? stored).key
         let report = try ledger.storage.verifyAudit(logKey: logKey, witnessKeys: witnessKeys.map(\.key), held: held.map(\.note),
                                                     remembered: remembered.map { [$0.checkpoint] } ?? [], progress: progress)
-        return AuditCheck(report, logKey: logKey, pinned: pinned != nil, held: held.count, remembered: remembered)
+        let check = AuditCheck(report, logKey: logKey, pinned: pinned != nil, held: held.count, remembered: remembered)
+        // A witness named but found on no checkpoint proves nothing: a log cut short below what
+        // they cosigned, its checkpoints deleted, would otherwise pass.
+        guard check.isValid, !witnessKeys.isEmpty else { return check }
+        let notes = try ledger.storage.read { try $0.checkpoints() } + held.map(\.note)
+        if let absent = witnessKeys.first(where: { witness in !notes.contains { !$0.signatures(by: witness.key).isEmpty } }) {
+            return check.failing("no checkpoint carries a cosignature by \(absent.key.name)")
+        }
+        return check
     }
 
     /// Cosigns the log's latest signed checkpoint as a witness, with `actor`'s own signing key,

@@ -11,10 +11,12 @@ extension Administration {
     /// Who recovery seals a person's case keys to until they enrol again: the one-time box key.
     static func enrolmentRecipient(_ id: String) -> String { "@enrol:\(id)" }
 
-    /// A ticket: the person's id and roles, the code's one-time signing key, and no box key
-    /// (all zeros), so that it certifies nothing anyone could seal to.
+    /// What a ticket names: the person's id and roles, and the code's one-time keys — the
+    /// signing key that certifies their own keys at enrolment, the box key that what is kept
+    /// for them until then is sealed to. Signed with the purpose `enrolment`, it never ends a
+    /// chain, so nothing is sealed to it as if it were the person.
     private static func ticketRecord(id: String, name: String, roles: Set<Role>, code: EnrolmentCode) -> Principal {
-        Principal(id: id, name: name, roles: roles, boxPublicKey: [UInt8](repeating: 0, count: 32),
+        Principal(id: id, name: name, roles: roles, boxPublicKey: code.boxKeyPair.publicKey.bytes,
                   signingPublicKey: code.signingKeyPair.publicKey.bytes, isDisabled: false)
     }
 
@@ -36,9 +38,9 @@ extension Administration {
                 try withdrawAdministratorKeys(from: Self.enrolmentRecipient(id), repository: repository)
                 try repository.deleteEnrolment(id: id)
             }
-            let ticket = try certify(Self.ticketRecord(id: id, name: name, roles: roles, code: code), after: nil, by: actor, repository: repository)
-            try repository.insertEnrolment(PendingEnrolment(id: id, name: name, ticket: ticket, createdAt: ledger.clock(),
-                                                            holdingKey: code.boxKeyPair.publicKey.bytes))
+            let ticket = try certify(Self.ticketRecord(id: id, name: name, roles: roles, code: code), after: nil, purpose: .enrolment, by: actor,
+                                     repository: repository)
+            try repository.insertEnrolment(PendingEnrolment(id: id, name: name, ticket: ticket, createdAt: ledger.clock()))
             var details = [AuditDetail("id", id), AuditDetail("roles", roles.sorted().map(\.rawValue).joined(separator: ",")),
                            AuditDetail("enrolment-key", Hex.encode(code.signingKeyPair.publicKey.bytes))]
             // A new administrator's keys wait for them under the code, as recovery's do.
@@ -57,7 +59,7 @@ extension Administration {
     @discardableResult
     public func enrol(id: String, code: EnrolmentCode, passphrase: Passphrase) throws -> UnlockedPrincipal {
         guard let pending = try ledger.storage.read({ try $0.enrolment(id: id) }) else { throw CasesError(.noEnrolment(id)) }
-        guard let ticket = pending.ticket else { throw CasesError.damaged("the enrolment ticket of \(id)") }
+        guard let ticket = pending.ticket, ticket.purpose == .enrolment else { throw CasesError.damaged("the enrolment ticket of \(id)") }
         let oneTime = code.signingKeyPair
         guard oneTime.publicKey.bytes == ticket.signingPublicKey else {
             try ledger.refuse(AccessDenial(CasesError.invalid(.enrolmentCode, .notThisPersons), actor: id, attempted: "enrol", reference: nil,
@@ -80,7 +82,7 @@ extension Administration {
             if case .untrusted(let why) = try ledger.certification.verdict(of: id, in: repository) {
                 throw CasesError.invalid(.enrolmentCode, .untrusted("\(why); ask an administrator for a new code"))
             }
-            let restored = try restoreKept(for: id, with: code.boxKeyPair, to: unlocked.boxKeyPair.publicKey, repository: repository)
+            let restored = try restoreKept(for: id, roles: ticket.roles, with: code.boxKeyPair, to: unlocked.boxKeyPair.publicKey, repository: repository)
             try repository.audit(ledger.entry(id, "principal.enrolled", nil, [
                 AuditDetail("fingerprint", stored.principal.keyFingerprint), AuditDetail("generation", String(certificate.generation)),
                 AuditDetail("cases", String(restored)),
@@ -100,70 +102,96 @@ extension Administration {
         let kept = code.boxKeyPair.publicKey
         try ledger.transaction { repository in
             // Someone enrolled, or someone recovered before whose code went unused: what they
-            // hold is sealed to them, or kept for them.
-            let stored = try repository.principal(id: id)
+            // hold is sealed to them, or kept for them. Either must verify — a row or a ticket
+            // someone wrote into the database brings back nothing.
+            let people = Dictionary(try repository.principals().map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let stored = people[id]
             let pending = try repository.enrolment(id: id)
-            guard stored != nil || pending != nil else { throw CasesError(.noSuchPerson(id)) }
-            if let stored, stored.principal.isDisabled { throw CasesError.invalid(.person, .disabled) }
+            let roles: Set<Role>
+            let name: String
+            let previous: UInt64
+            if let stored {
+                guard !stored.principal.isDisabled else { throw CasesError.invalid(.person, .disabled) }
+                if case .untrusted(let why) = ledger.certification.verdict(of: stored, among: people) {
+                    throw CasesError.invalid(.person, .untrusted("\(id) \(why)"))
+                }
+                (roles, name, previous) = (stored.principal.roles, stored.principal.name,
+                                           stored.certificate.flatMap(Certificate.init(serialized:))?.generation ?? 0)
+            } else if let pending, let ticket = pending.ticket, ledger.certification.holdingKey(of: pending, among: people) != nil {
+                (roles, name, previous) = (ticket.roles, pending.name, ticket.generation)
+            } else {
+                throw CasesError(.noSuchPerson(id))
+            }
             let holder = stored == nil ? Self.enrolmentRecipient(id) : id
             let organisationKey = try openOrganisationKey(sealedTo: Ledger.recoveryRecipient, with: recoveryKey.keyPair, repository: repository)
-            let seals = try repository.seals(recipient: holder)
-            for (reference, _) in seals {
-                guard let recoverySeal = try repository.seal(reference: reference, recipient: Ledger.recoveryRecipient)?.sealed,
+            var carried = 0
+            for (reference, _) in try repository.seals(recipient: holder) {
+                guard let row = try repository.caseRow(reference: reference),
+                      let recoverySeal = try repository.seal(reference: reference, recipient: Ledger.recoveryRecipient)?.sealed,
                       let key = try? CaseKeyEnvelope.open(recoverySeal, caseReference: reference.rawValue, with: recoveryKey.keyPair)
                 else { throw CasesError.damaged("the recovery key's copy of the key of \(reference)") }
-                let assigned = try repository.seal(reference: reference, recipient: holder)?.assigned ?? false
+                guard let seal = try repository.seal(reference: reference, recipient: holder) else { continue }
                 try repository.deleteSeal(reference: reference, recipient: holder)
-                try repository.insertSeal(reference: reference, recipient: Self.enrolmentRecipient(id),
-                                          sealed: CaseKeyEnvelope.seal(key, caseReference: reference.rawValue, to: kept), assigned: assigned)
+                // Only a seal a key holder made is carried over: not a row someone added.
+                guard SealTag.verify(seal.tag, key: key, reference: reference, recipient: holder, epoch: row.keyEpoch, assigned: seal.assigned) else { continue }
+                try ledger.placeSeal(key, epoch: row.keyEpoch, of: reference, for: Self.enrolmentRecipient(id), to: kept, assigned: seal.assigned,
+                                     repository: repository)
+                carried += 1
             }
-            if try repository.setting(Self.logKeySealSetting(holder)) != nil {
+            // The administrators' keys wait only for an administrator, from the recovery key's own copies.
+            try withdrawAdministratorKeys(from: Self.enrolmentRecipient(id), repository: repository)
+            if roles.contains(.admin) {
                 let logKey = try openLogKey(sealedTo: Ledger.recoveryRecipient, with: recoveryKey.keyPair, repository: repository)
                 try repository.setSetting(Self.logKeySealSetting(Self.enrolmentRecipient(id)), SealedBox.seal(logKey.secretKey, to: kept))
-            }
-            if try repository.setting(Self.organisationKeySealSetting(holder)) != nil {
                 try repository.setSetting(Self.organisationKeySealSetting(Self.enrolmentRecipient(id)), SealedBox.seal(organisationKey.secretKey, to: kept))
             }
-            let name = stored?.principal.name ?? pending!.name
-            guard let roles = stored?.principal.roles ?? pending?.ticket?.roles else { throw CasesError.damaged("the enrolment ticket of \(id)") }
-            let previous = stored?.certificate.flatMap(Certificate.init(serialized:))?.generation ?? pending?.ticket?.generation ?? 0
             let ticket = CertificateLink.sign(Self.ticketRecord(id: id, name: name, roles: roles, code: code), origin: ledger.certification.origin,
-                                              generation: previous + 1, issuer: .organisation, with: organisationKey)
+                                              generation: previous + 1, purpose: .enrolment, issuer: .organisation, with: organisationKey)
             if stored != nil {
                 try withdrawAdministratorKeys(from: id, repository: repository)
                 try repository.deletePrincipal(id: id)
             }
             try repository.deleteEnrolment(id: id)
-            try repository.insertEnrolment(PendingEnrolment(id: id, name: name, ticket: Certificate(links: [ticket]), createdAt: ledger.clock(),
-                                                            holdingKey: kept.bytes))
+            try repository.insertEnrolment(PendingEnrolment(id: id, name: name, ticket: Certificate(links: [ticket]), createdAt: ledger.clock()))
             try repository.audit(ledger.entry("recovery-key", "principal.recovered", nil, [
-                AuditDetail("id", id), AuditDetail("cases", String(seals.count)),
+                AuditDetail("id", id), AuditDetail("cases", String(carried)),
                 AuditDetail("enrolment-key", Hex.encode(code.signingKeyPair.publicKey.bytes)),
             ]))
         }
         return code
     }
 
-    /// Moves what recovery kept for `id` (case keys, administrators' keys) from the one-time
-    /// box key to their new key. Returns how many cases.
-    private func restoreKept(for id: String, with oneTime: BoxKeyPair, to key: BoxPublicKey, repository: any CaseRepository) throws -> Int {
+    /// Moves what recovery (or the administrator who added them) kept for `id` — case keys
+    /// whose seal rows a key holder made, and an administrator's keys, checked to be the
+    /// organisation's — from the code's one-time box key to their new key. Returns how many cases.
+    private func restoreKept(for id: String, roles: Set<Role>, with oneTime: BoxKeyPair, to key: BoxPublicKey,
+                             repository: any CaseRepository) throws -> Int {
         let recipient = Self.enrolmentRecipient(id)
-        let kept = try repository.seals(recipient: recipient)
-        for (reference, sealed) in kept {
-            guard let caseKey = try? CaseKeyEnvelope.open(sealed, caseReference: reference.rawValue, with: oneTime) else {
-                throw CasesError.damaged("the key of \(reference) kept for \(id)")
-            }
-            let assigned = try repository.seal(reference: reference, recipient: recipient)?.assigned ?? false
+        var restored = 0
+        for (reference, sealed) in try repository.seals(recipient: recipient) {
+            guard let seal = try repository.seal(reference: reference, recipient: recipient) else { continue }
             try repository.deleteSeal(reference: reference, recipient: recipient)
-            try repository.insertSeal(reference: reference, recipient: id, sealed: CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: key),
-                                      assigned: assigned)
+            guard let row = try repository.caseRow(reference: reference),
+                  let caseKey = try? CaseKeyEnvelope.open(sealed, caseReference: reference.rawValue, with: oneTime),
+                  SealTag.verify(seal.tag, key: caseKey, reference: reference, recipient: recipient, epoch: row.keyEpoch, assigned: seal.assigned)
+            else { continue }
+            try ledger.placeSeal(caseKey, epoch: row.keyEpoch, of: reference, for: id, to: key, assigned: seal.assigned, repository: repository)
+            restored += 1
         }
-        for setting in [Self.logKeySealSetting, Self.organisationKeySealSetting] {
-            guard let sealed = try repository.setting(setting(recipient)) else { continue }
-            guard let secret = try? SealedBox.openSecret(sealed, with: oneTime) else { throw CasesError.damaged("a key kept for \(id)") }
-            try repository.setSetting(setting(id), SealedBox.seal(secret, to: key))
-            try repository.deleteSetting(setting(recipient))
+        defer { try? withdrawAdministratorKeys(from: recipient, repository: repository) }
+        guard roles.contains(.admin) else { return restored }
+        if let sealed = try repository.setting(Self.organisationKeySealSetting(recipient)) {
+            guard let secret = try? SealedBox.openSecret(sealed, with: oneTime), let organisationKey = try? SigningKeyPair(secretKey: secret),
+                  organisationKey.publicKey == ledger.certification.organisationKey
+            else { throw CasesError.damaged("the organisation key kept for \(id)") }
+            try repository.setSetting(Self.organisationKeySealSetting(id), SealedBox.seal(secret, to: key))
         }
-        return kept.count
+        if let sealed = try repository.setting(Self.logKeySealSetting(recipient)) {
+            guard let secret = try? SealedBox.openSecret(sealed, with: oneTime), let logKey = try? SigningKeyPair(secretKey: secret),
+                  logKey.publicKey.bytes == (try repository.setting(Self.logKeyPublicSetting))
+            else { throw CasesError.damaged("the log key kept for \(id)") }
+            try repository.setSetting(Self.logKeySealSetting(id), SealedBox.seal(secret, to: key))
+        }
+        return restored
     }
 }

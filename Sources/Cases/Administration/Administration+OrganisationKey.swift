@@ -68,21 +68,23 @@ extension Administration {
     /// A certificate for `principal` as `actor` vouches for it: signed with the organisation key
     /// for an administrator, with the actor's own key for anyone else. The actor must be a
     /// trusted administrator.
-    func certify(_ principal: Principal, after previous: [UInt8]?, by actor: UnlockedPrincipal, repository: any CaseRepository) throws -> Certificate {
+    func certify(_ principal: Principal, after previous: [UInt8]?, purpose: CertificateLink.Purpose = .keys, by actor: UnlockedPrincipal,
+                 repository: any CaseRepository) throws -> Certificate {
         let generation = (previous.flatMap(Certificate.init(serialized:))?.generation ?? 0) + 1
         let origin = ledger.certification.origin
         if principal.roles.contains(.admin) {
             guard try repository.setting(Self.organisationKeySealSetting(actor.id)) != nil else { throw CasesError(.noOrganisationKey(actor.id)) }
             let key = try openOrganisationKey(sealedTo: actor.id, with: actor.boxKeyPair, repository: repository)
-            return Certificate(links: [CertificateLink.sign(principal, origin: origin, generation: generation, issuer: .organisation, with: key)])
+            return Certificate(links: [CertificateLink.sign(principal, origin: origin, generation: generation, purpose: purpose, issuer: .organisation,
+                                                            with: key)])
         }
         guard let stored = try repository.principal(id: actor.id) else { throw CasesError(.noSuchPerson(actor.id)) }
         let people = Dictionary(try repository.principals().map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
         if case .untrusted(let why) = ledger.certification.verdict(of: stored, among: people) {
             throw CasesError.invalid(.person, .untrusted("you (\(actor.id)) \(why)"))
         }
-        return Certificate(links: [CertificateLink.sign(principal, origin: origin, generation: generation, issuer: .administrator(actor.id),
-                                                        with: actor.signingKeyPair)])
+        return Certificate(links: [CertificateLink.sign(principal, origin: origin, generation: generation, purpose: purpose,
+                                                        issuer: .administrator(actor.id), with: actor.signingKeyPair)])
     }
 
     /// Certifies anew, as `actor`, everyone whose certificate `former` vouched for and who was

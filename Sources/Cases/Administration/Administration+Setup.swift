@@ -5,6 +5,8 @@ import GrievanceCrypto
 extension Administration {
     static let organisationSetting = "organisation"
     static let recoveryKeySetting = "recovery-key.public"
+    /// The organisation key's signature of the recovery key (`Certification.recoveryKeyStatement`).
+    static let recoveryKeySignatureSetting = "recovery-key.signature"
 
     /// Sets a new organisation up: the first administrator, certified by the organisation key,
     /// and a fresh log key; both keys sealed to them and to the recovery key. The log's first

@@ -29,12 +29,13 @@ public struct Administration: Sendable {
     /// someone wrote into the database administers nothing.
     func requireAdministrator(_ actor: UnlockedPrincipal, for action: AdministrativeAction, repository: any CaseRepository) throws {
         let people = Dictionary(try repository.principals().map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let current = people[actor.id]?.principal ?? actor.principal
+        guard let stored = people[actor.id] else { throw CasesError(.noSuchPerson(actor.id)) }
+        let current = stored.principal
         guard current.roles.contains(.admin), !current.isDisabled else {
             throw AccessDenial(CasesError(.administratorsOnly(action)), actor: actor.id, attempted: action.rawValue, reference: nil,
                                reason: current.isDisabled ? "disabled" : "role")
         }
-        if let stored = people[actor.id], case .untrusted(let why) = ledger.certification.verdict(of: stored, among: people) {
+        if case .untrusted(let why) = ledger.certification.verdict(of: stored, among: people) {
             throw AccessDenial(CasesError.invalid(.person, .untrusted("you (\(actor.id)) \(why)")), actor: actor.id, attempted: action.rawValue,
                                reference: nil, reason: "untrusted")
         }

@@ -51,6 +51,25 @@ public struct AuditCheck: Sendable, Hashable, Encodable {
         failure = "the log key stored in the data directory (\(storedKey)) is not the pinned key (\(pinned)); the log, or the pin, is not this organisation's"
     }
 
+    /// The same check, failed for `reason` found beyond the log's own verification.
+    func failing(_ reason: String) -> AuditCheck {
+        AuditCheck(copying: self, failure: reason)
+    }
+
+    private init(copying other: AuditCheck, failure: String) {
+        isValid = false
+        entries = other.entries
+        root = other.root
+        checkpointsChecked = other.checkpointsChecked
+        cosignaturesChecked = other.cosignaturesChecked
+        logKey = other.logKey
+        logKeyPinned = other.logKeyPinned
+        heldCheckpoints = other.heldCheckpoints
+        rememberedSize = other.rememberedSize
+        treeHead = nil
+        self.failure = failure
+    }
+
     /// True when nothing from outside the data directory was checked — no pinned key, no
     /// checkpoint given, no remembered tree head — so only the log's consistency with itself
     /// was shown: someone who rewrote it whole, checkpoints and key included, would pass.

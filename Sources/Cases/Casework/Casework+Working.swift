@@ -23,8 +23,8 @@ extension Casework {
                                    reference: reference, reason: "target-untrusted")
             }
             if current != nil { try repository.deleteSeal(reference: reference, recipient: targetID) }
-            try repository.insertSeal(reference: reference, recipient: targetID, sealed: try ledger.seal(opened.keys.current, of: reference, to: target),
-                                      assigned: true)
+            try ledger.placeSeal(opened.keys.current, epoch: opened.keys.epoch, of: reference, for: targetID, to: try BoxPublicKey(bytes: target.boxPublicKey),
+                                 assigned: true, repository: repository)
             try repository.audit(ledger.entry(actor.id, "case.assigned", reference, [AuditDetail("to", targetID)]))
         }
     }
@@ -46,19 +46,20 @@ extension Casework {
             }
             try repository.setStage(reference: reference, stage: stage, at: now)
             try repository.appendTransition(reference: reference, stage: stage, at: now)
-            try ledger.appendRecord(RecordBody(author: actor.id, text: reason, stage: stage), kind: .stageReason, keys: opened.keys,
-                                    reference: reference, repository: repository)
             try repository.audit(ledger.entry(actor.id, "case.advanced", reference, [AuditDetail("from", summary.stage), AuditDetail("to", stage)]))
             guard let moved = try repository.caseRow(reference: reference) else { throw CasesError(.noSuchCase(reference)) }
-            try grantPanel(moved.summary, key: opened.keys.current, exclusions: opened.exclusions, by: actor, repository: repository)
-            try withdrawUnreadable(moved, keys: opened.keys, by: actor, repository: repository)
+            // Whoever may no longer read it loses the key first, so the reason is sealed under the new one.
+            let keys = try withdrawUnreadable(moved, keys: opened.keys, exclusions: opened.exclusions, by: actor, repository: repository)
+            try ledger.appendRecord(RecordBody(author: actor.id, text: reason, stage: stage), kind: .stageReason, keys: keys,
+                                    reference: reference, repository: repository)
+            try grantPanel(moved.summary, keys: keys, exclusions: opened.exclusions, by: actor, repository: repository)
             return moved.summary
         }
     }
 
     /// Seals the key to each member of the appeals panel the access rule lets receive it in the
     /// case's new stage (none outside the panel's stage), and logs how many.
-    private func grantPanel(_ summary: CaseSummary, key: SymmetricKey, exclusions: Set<String>, by actor: UnlockedPrincipal,
+    private func grantPanel(_ summary: CaseSummary, keys: CaseKeyring, exclusions: Set<String>, by actor: UnlockedPrincipal,
                             repository: any CaseRepository) throws {
         var granted = 0
         let stored = try repository.principals()
@@ -66,8 +67,8 @@ extension Casework {
         for person in people.trusted where try repository.seal(reference: summary.reference, recipient: person.id) == nil {
             let facts = ledger.procedure.facts(for: summary, holding: .none, isExcluded: exclusions.contains(person.id))
             guard Access.decide(person, .receivePanel, facts).isAllowed else { continue }
-            try repository.insertSeal(reference: summary.reference, recipient: person.id, sealed: try ledger.seal(key, of: summary.reference, to: person),
-                                      assigned: false)
+            try ledger.placeSeal(keys.current, epoch: keys.epoch, of: summary.reference, for: person.id, to: try BoxPublicKey(bytes: person.boxPublicKey),
+                                 assigned: false, repository: repository)
             granted += 1
         }
         if granted > 0 {
@@ -89,18 +90,19 @@ extension Casework {
     /// Takes the key from everyone the access rule no longer lets read the case in its new
     /// stage — the appeals panel, once the case leaves the panel's stage — and re-keys it, so
     /// nothing written later opens with the key they held. Each removal is logged.
-    private func withdrawUnreadable(_ row: CaseRow, keys: CaseKeyring, by actor: UnlockedPrincipal, repository: any CaseRepository) throws {
+    private func withdrawUnreadable(_ row: CaseRow, keys: CaseKeyring, exclusions: Set<String>, by actor: UnlockedPrincipal,
+                                    repository: any CaseRepository) throws -> CaseKeyring {
         var removed: Set<String> = []
         for (recipient, assigned) in try repository.sealRecipients(reference: row.summary.reference) where !recipient.hasPrefix("@") {
             guard let person = try repository.principal(id: recipient)?.principal else { continue }
-            let facts = ledger.procedure.facts(for: row.summary, holding: assigned ? .assigned : .held, isExcluded: false)
+            let facts = ledger.procedure.facts(for: row.summary, holding: assigned ? .assigned : .held, isExcluded: exclusions.contains(recipient))
             if !Access.decide(person, .read, facts).isAllowed { removed.insert(recipient) }
         }
-        guard !removed.isEmpty else { return }
+        guard !removed.isEmpty else { return keys }
         for id in removed.sorted() {
             try repository.audit(ledger.entry(actor.id, "case.access-revoked", row.summary.reference, [AuditDetail("from", id), AuditDetail("reason", "stage")]))
         }
-        _ = try ledger.rekey(row, keys: keys, removing: removed, by: actor.id, repository: repository)
+        return try ledger.rekey(row, keys: keys, removing: removed, by: actor.id, repository: repository)
     }
 
     /// Adds a handler's note, encrypted; the reporter never sees notes.
@@ -133,14 +135,16 @@ extension Casework {
             let opened = try open(reference, as: actor, for: .exclude, repository: repository)
             guard targetID != actor.id else { throw CasesError.invalid(.person, .selfExclusion) }
             guard try repository.principal(id: targetID) != nil else { throw CasesError(.noSuchPerson(targetID)) }
-            try ledger.appendRecord(RecordBody(author: actor.id, exclusions: opened.exclusions.union([targetID]).sorted()), kind: .exclusions,
-                                    keys: opened.keys, reference: reference, repository: repository)
-            try repository.audit(ledger.entry(actor.id, "case.exclusion-added", reference))
+            var keys = opened.keys
             if try repository.seal(reference: reference, recipient: targetID) != nil {
-                // A new key, sealed to everyone but them: what they copied before opens nothing written after.
+                // A new key, sealed to everyone but them, before anything more is written: what
+                // they copied before opens nothing written after, the exclusion itself included.
                 try repository.audit(ledger.entry(actor.id, "case.access-revoked", reference, [AuditDetail("from", targetID)]))
-                _ = try ledger.rekey(opened.row, keys: opened.keys, removing: [targetID], by: actor.id, repository: repository)
+                keys = try ledger.rekey(opened.row, keys: keys, removing: [targetID], by: actor.id, repository: repository)
             }
+            try ledger.appendRecord(RecordBody(author: actor.id, exclusions: opened.exclusions.union([targetID]).sorted()), kind: .exclusions,
+                                    keys: keys, reference: reference, repository: repository)
+            try repository.audit(ledger.entry(actor.id, "case.exclusion-added", reference))
         }
     }
 }

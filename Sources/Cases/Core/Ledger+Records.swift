@@ -51,32 +51,45 @@ extension Ledger {
     }
 
     /// Gives a case a new data key: the old one is wrapped under it for the records before,
-    /// and it is sealed to each remaining holder — every certified person still holding a
-    /// seal, the recovery key, the reporter, someone waiting to enrol — but not to `removing`,
-    /// nor to anyone whose certificate no longer verifies. Logged with who lost it.
+    /// and it is sealed again to each remaining holder whose seal row a key holder made (its
+    /// `SealTag` verifies): a certified person the access rule still lets read the case and no
+    /// exclusion names, the recovery key, the reporter (their key as the complaint record holds
+    /// it), someone waiting to enrol (the key their verified ticket names). Not to `removing`,
+    /// nor to any row someone without the key added. Logged with who lost it.
     func rekey(_ row: CaseRow, keys: CaseKeyring, removing: Set<String>, by actor: String, repository: any CaseRepository) throws -> CaseKeyring {
         let reference = row.summary.reference
         let (next, wrapped) = keys.advanced(reference: reference)
-        let trusted = Dictionary(certification.sort(try repository.principals()).trusted.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let stored = try repository.principals()
+        let people = Dictionary(stored.map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let verdicts = certification.verdicts(stored)
+        let exclusions = try self.exclusions(reference: reference, keys: keys, repository: repository)
         var dropped = removing.sorted()
         var holders = 0
         for (recipient, assigned) in try repository.sealRecipients(reference: reference) {
+            let tag = try repository.seal(reference: reference, recipient: recipient)?.tag
             try repository.deleteSeal(reference: reference, recipient: recipient)
             guard !removing.contains(recipient) else { continue }
-            let publicKey: [UInt8]?
-            switch recipient {
-            case Self.recoveryRecipient: publicKey = recoveryPublicKey.bytes
-            case Self.reporterRecipient: publicKey = row.reporterPublicKey
-            case let kept where kept.hasPrefix("@enrol:"): publicKey = try repository.enrolment(id: String(kept.dropFirst(7)))?.holdingKey
-            default: publicKey = trusted[recipient].flatMap { $0.isDisabled ? nil : $0.boxPublicKey }
+            var publicKey: BoxPublicKey?
+            if SealTag.verify(tag, key: keys.current, reference: reference, recipient: recipient, epoch: keys.epoch, assigned: assigned) {
+                switch recipient {
+                case Self.recoveryRecipient: publicKey = recoveryPublicKey
+                case Self.reporterRecipient: publicKey = try reporterPublicKey(reference: reference, keys: keys, repository: repository)
+                case let kept where kept.hasPrefix("@enrol:"):
+                    publicKey = try repository.enrolment(id: String(kept.dropFirst(7))).flatMap { certification.holdingKey(of: $0, among: people) }
+                default:
+                    if let person = people[recipient]?.principal, verdicts[recipient] == .trusted,
+                       Access.decide(person, .read, procedure.facts(for: row.summary, holding: assigned ? .assigned : .held,
+                                                                     isExcluded: exclusions.contains(recipient))).isAllowed {
+                        publicKey = try? BoxPublicKey(bytes: person.boxPublicKey)
+                    }
+                }
             }
-            guard let publicKey, let boxKey = try? BoxPublicKey(bytes: publicKey) else {
-                if recipient == Self.reporterRecipient || recipient == Self.recoveryRecipient { throw CasesError.damaged("the \(recipient) key of \(reference)") }
+            guard let publicKey else {
+                if recipient == Self.reporterRecipient || recipient == Self.recoveryRecipient { throw CasesError.damaged("the \(recipient) seal of \(reference)") }
                 dropped.append(recipient)
                 continue
             }
-            try repository.insertSeal(reference: reference, recipient: recipient, sealed: CaseKeyEnvelope.seal(next.current, caseReference: reference.rawValue, to: boxKey),
-                                      assigned: assigned)
+            try placeSeal(next.current, epoch: next.epoch, of: reference, for: recipient, to: publicKey, assigned: assigned, repository: repository)
             holders += 1
         }
         try repository.advanceCaseKey(reference: reference, to: next.epoch, wrappedPrevious: wrapped)
@@ -85,6 +98,23 @@ extension Ledger {
             AuditDetail("removed", dropped.joined(separator: ",")),
         ]))
         return next
+    }
+
+    /// The reporter's public key, as the complaint record (authenticated by the case key) holds it.
+    private func reporterPublicKey(reference: CaseReference, keys: CaseKeyring, repository: any CaseRepository) throws -> BoxPublicKey {
+        guard let complaint = try repository.records(reference: reference).first(where: { $0.kind == .complaint }),
+              let hex = try openRecord(complaint, keys: keys, reference: reference).reporterKey,
+              let bytes = Hex.decode(hex), let key = try? BoxPublicKey(bytes: bytes)
+        else { throw CasesError.damaged("the reporter's key in the complaint of \(reference)") }
+        return key
+    }
+
+    /// Seals `key` (of `epoch`) to `publicKey` for `recipient`, with the tag that shows a key
+    /// holder made the row.
+    func placeSeal(_ key: SymmetricKey, epoch: Int, of reference: CaseReference, for recipient: String, to publicKey: BoxPublicKey, assigned: Bool,
+                   repository: any CaseRepository) throws {
+        try repository.insertSeal(reference: reference, recipient: recipient, sealed: CaseKeyEnvelope.seal(key, caseReference: reference.rawValue, to: publicKey),
+                                  assigned: assigned, tag: SealTag.make(key: key, reference: reference, recipient: recipient, epoch: epoch, assigned: assigned))
     }
 
     /// Seals `key` to `principal`'s public key.

@@ -29,12 +29,13 @@ extension CaseFiling {
                 reference: reference, event: intake.event, category: category.id, respondentRole: intake.respondentRole,
                 region: intake.region, channel: channel, language: intake.language, urgent: intake.urgent, stage: stage,
                 stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender?.rawValue),
-            receiptLookup: lookup, policyHash: ledger.procedure.hash, reporterPublicKey: reporterPublicKey.bytes))
+            receiptLookup: lookup, policyHash: ledger.procedure.hash))
         for (recipient, sealed) in seals {
-            try repository.insertSeal(reference: reference, recipient: recipient, sealed: sealed, assigned: false)
+            try repository.insertSeal(reference: reference, recipient: recipient, sealed: sealed, assigned: false,
+                                      tag: SealTag.make(key: keys.current, reference: reference, recipient: recipient, epoch: keys.epoch, assigned: false))
         }
-        try ledger.appendRecord(RecordBody(author: author, complaint: intake.content), kind: .complaint, keys: keys, reference: reference,
-                                repository: repository)
+        try ledger.appendRecord(RecordBody(author: author, complaint: intake.content, reporterKey: Hex.encode(reporterPublicKey.bytes)), kind: .complaint,
+                                keys: keys, reference: reference, repository: repository)
         try storeAttachments(attachments, author: author, keys: keys, reference: reference, repository: repository)
         if !intake.excludeHandlers.isEmpty {
             try ledger.appendRecord(RecordBody(author: author, exclusions: Set(intake.excludeHandlers).sorted()), kind: .exclusions, keys: keys,

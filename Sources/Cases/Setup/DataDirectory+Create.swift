@@ -41,6 +41,8 @@ extension DataDirectory {
             try storage.write { repository in
                 try repository.setSetting(Administration.recoveryKeySetting, recovery.publicKey.bytes)
                 try repository.setSetting(Administration.organisationKeyPublicSetting, organisationKey.publicKey.bytes)
+                try repository.setSetting(Administration.recoveryKeySignatureSetting,
+                                          organisationKey.sign(Certification.recoveryKeyStatement(recovery.publicKey, origin: configuration.auditOrigin)))
             }
             let certification = Certification(origin: configuration.auditOrigin, organisationKey: organisationKey.publicKey)
             let ledger = Ledger(storage: storage, procedure: procedure, clock: clock, certification: certification,

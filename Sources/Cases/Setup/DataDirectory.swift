@@ -76,9 +76,6 @@ public struct DataDirectory: Sendable {
         let procedure = try ProcedureLoader.load(contentsOf: procedureURL)
         guard FileManager.default.fileExists(atPath: databaseURL.path) else { throw DataDirectoryError.unreadable(databaseURL.path, "is missing") }
         let storage = try SQLiteCaseStorage(path: databaseURL.path, auditOrigin: configuration.auditOrigin, cacheMebibytes: cacheMebibytes)
-        guard let recoveryBytes = try storage.read({ try $0.setting(Administration.recoveryKeySetting) }),
-              let recoveryKey = try? BoxPublicKey(bytes: recoveryBytes)
-        else { throw DataDirectoryError.unreadable(databaseURL.path, "holds no recovery public key") }
         guard let organisationBytes = try storage.read({ try $0.setting(Administration.organisationKeyPublicSetting) }),
               let stored = try? OrganisationKey(origin: configuration.auditOrigin, publicKey: SigningPublicKey(bytes: organisationBytes))
         else {
@@ -86,6 +83,14 @@ public struct DataDirectory: Sendable {
         }
         if let pinned, pinned != stored { throw DataDirectoryError.organisationKeyChanged(path, stored: stored.description, pinned: pinned.description) }
         let certification = Certification(origin: configuration.auditOrigin, organisationKey: (pinned ?? stored).publicKey)
+        // Every case key is sealed to the recovery key: one swapped in the database would get
+        // them all, so it counts only when the organisation key vouches for it.
+        guard let recoveryBytes = try storage.read({ try $0.setting(Administration.recoveryKeySetting) }),
+              let recoveryKey = try? BoxPublicKey(bytes: recoveryBytes)
+        else { throw DataDirectoryError.unreadable(databaseURL.path, "holds no recovery public key") }
+        guard let signature = try storage.read({ try $0.setting(Administration.recoveryKeySignatureSetting) }),
+              certification.endorses(recoveryKey: recoveryKey, signature: signature)
+        else { throw DataDirectoryError.recoveryKeyNotEndorsed(path) }
         let ledger = Ledger(storage: storage, procedure: procedure, clock: clock, certification: certification,
                             recoveryPublicKey: recoveryKey)
         try Administration(ledger: ledger, recoveryPublicKey: recoveryKey, keyParameters: configuration.keyParameters).recordProcedureInForce()

@@ -32,6 +32,11 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
              hint: "keep a copy of the data directory as evidence and compare the key with the one `init` printed; nothing was read or sealed")
     }
 
+    static func recoveryKeyNotEndorsed(_ path: String) -> Self {
+        Self(description: "the recovery key in \(path) is not the one the organisation key vouched for: someone who can write the data directory may have replaced it",
+             hint: "keep a copy of the data directory as evidence and restore it from a backup; nothing was sealed to it")
+    }
+
     static func cannotCreate(_ path: String, _ problem: String) -> Self {
         Self(description: "cannot create \(path): \(problem)", hint: "check that the parent folder exists and is writable")
     }

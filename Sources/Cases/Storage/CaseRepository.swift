@@ -38,9 +38,9 @@ package protocol CaseRepository {
     /// The cases whose key is sealed to `recipient`, and whether it was assigned to them.
     func cases(sealedTo recipient: String) throws -> [(summary: CaseSummary, assigned: Bool)]
 
-    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool) throws
+    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]) throws
     /// The copy of the key sealed to `recipient`, and whether it was sealed by an assignment.
-    func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool)?
+    func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool, tag: [UInt8]?)?
     func deleteSeal(reference: CaseReference, recipient: String) throws
     func sealRecipients(reference: CaseReference) throws -> [(recipient: String, assigned: Bool)]
     /// Every case key sealed to `recipient`, for re-sealing when their key changes.
@@ -72,6 +72,8 @@ package protocol CaseRepository {
     /// the last one signed).
     func signCheckpoint(key: SigningKeyPair) throws -> SignedNote
     func latestCheckpoint() throws -> SignedNote?
+    /// Every kept checkpoint, smallest first, with its cosignatures.
+    func checkpoints() throws -> [SignedNote]
     /// The hashes that show the log at `newSize` extends the log at `oldSize` (RFC 9162).
     func consistencyProof(oldSize: UInt64, newSize: UInt64) throws -> [Digest]
     func addCosignature(_ cosigned: SignedNote, witness: NoteVerifierKey) throws

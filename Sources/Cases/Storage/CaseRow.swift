@@ -1,14 +1,12 @@
 import Foundation
 import GrievanceCrypto
 
-/// A case as storage holds it: the clear summary, the receipt lookup hash, the reporter's
-/// public key (what re-keying seals the new key to for them), and its key's epoch — stale
-/// when a holder was removed by someone who could not re-key it then.
+/// A case as storage holds it: the clear summary, the receipt lookup hash, and its key's epoch —
+/// stale when a holder was removed by someone who could not re-key it then.
 package struct CaseRow: Sendable, Hashable {
     package var summary: CaseSummary
     package var receiptLookup: Digest
     package var policyHash: Digest
-    package var reporterPublicKey: [UInt8]?
     package var keyEpoch: Int = 0
     package var keyIsStale: Bool = false
 }

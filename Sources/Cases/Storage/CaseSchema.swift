@@ -108,18 +108,17 @@ package enum CaseSchema {
                     id TEXT PRIMARY KEY NOT NULL,
                     name TEXT NOT NULL,
                     ticket BLOB NOT NULL,
-                    created_at INTEGER NOT NULL,
-                    -- The code's one-time box key, which keys kept for the person are sealed to.
-                    holding_key BLOB CHECK (holding_key IS NULL OR length(holding_key) = 32)
+                    created_at INTEGER NOT NULL
                 );
                 -- Re-keying: a case's data key has epochs. Its seals are all of the current one;
                 -- each record names the epoch it was sealed under; each earlier key is kept
                 -- wrapped under its successor, so holders of the current key read every record
                 -- and a holder removed before an epoch reads none of its records.
-                ALTER TABLE cases ADD COLUMN reporter_public BLOB CHECK (reporter_public IS NULL OR length(reporter_public) = 32);
                 ALTER TABLE cases ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE cases ADD COLUMN key_stale INTEGER NOT NULL DEFAULT 0 CHECK (key_stale IN (0, 1));
                 ALTER TABLE case_records ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
+                -- SealTag: a MAC under the case key, so that a seal row nobody holding the key made is not honoured.
+                ALTER TABLE case_seals ADD COLUMN tag BLOB;
                 CREATE TABLE case_keys (
                     case_ref TEXT NOT NULL REFERENCES cases(reference),
                     epoch INTEGER NOT NULL CHECK (epoch >= 1),

@@ -8,19 +8,16 @@ package struct PendingEnrolment: Sendable {
     /// The ticket as stored.
     package let ticketBytes: [UInt8]
     package let createdAt: Date
-    /// The code's one-time box key, when keys are kept for the person (re-keying seals to it).
-    package let holdingKey: [UInt8]?
 
-    init(id: String, name: String, ticket: Certificate, createdAt: Date, holdingKey: [UInt8]?) {
-        self.init(id: id, name: name, ticketBytes: ticket.serialized, createdAt: createdAt, holdingKey: holdingKey)
+    init(id: String, name: String, ticket: Certificate, createdAt: Date) {
+        self.init(id: id, name: name, ticketBytes: ticket.serialized, createdAt: createdAt)
     }
 
-    package init(id: String, name: String, ticketBytes: [UInt8], createdAt: Date, holdingKey: [UInt8]?) {
+    package init(id: String, name: String, ticketBytes: [UInt8], createdAt: Date) {
         self.id = id
         self.name = name
         self.ticketBytes = ticketBytes
         self.createdAt = createdAt
-        self.holdingKey = holdingKey
     }
 
     /// The ticket's one link; nil when it does not parse.

@@ -8,11 +8,11 @@ extension SQLiteCaseRepository {
         let s = row.summary
         try db.execute(sql: """
             INSERT INTO cases (reference, receipt_lookup, event, category, respondent_role, region, channel, language, urgent,
-                               stage, stage_entered_at, created_at, reporter_gender, policy_hash, reporter_public)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               stage, stage_entered_at, created_at, reporter_gender, policy_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [s.reference.rawValue, Data(row.receiptLookup.bytes), s.event, s.category, s.respondentRole?.rawValue, s.region?.rawValue,
                              s.channel.rawValue, s.language, s.urgent, s.stage, Self.millis(s.stageEnteredAt), Self.millis(s.createdAt),
-                             s.reporterGender, Data(row.policyHash.bytes), row.reporterPublicKey.map { Data($0) }])
+                             s.reporterGender, Data(row.policyHash.bytes)])
     }
 
     func caseRow(reference: CaseReference) throws -> CaseRow? {
@@ -35,8 +35,7 @@ extension SQLiteCaseRepository {
             region: (row["region"] as String?).flatMap(Region.init(rawValue:)), channel: channel, language: row["language"],
             urgent: row["urgent"], stage: row["stage"], stageEnteredAt: date(row["stage_entered_at"]), createdAt: date(row["created_at"]),
             reporterGender: row["reporter_gender"])
-        return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy, reporterPublicKey: (row["reporter_public"] as Data?).map { [UInt8]($0) },
-                       keyEpoch: row["key_epoch"], keyIsStale: row["key_stale"])
+        return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy, keyEpoch: row["key_epoch"], keyIsStale: row["key_stale"])
     }
 
     func setStage(reference: CaseReference, stage: String, at: Date) throws {
@@ -50,14 +49,14 @@ extension SQLiteCaseRepository {
             """, arguments: [recipient]).map { (try Self.caseRow($0).summary, $0["sealed_assigned"]) }
     }
 
-    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool) throws {
-        try db.cachedStatement(sql: "INSERT INTO case_seals (case_ref, recipient, sealed, assigned) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [reference.rawValue, recipient, Data(sealed), assigned])
+    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]) throws {
+        try db.cachedStatement(sql: "INSERT INTO case_seals (case_ref, recipient, sealed, assigned, tag) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [reference.rawValue, recipient, Data(sealed), assigned, Data(tag)])
     }
 
-    func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT sealed, assigned FROM case_seals WHERE case_ref = ? AND recipient = ?"),
-                         arguments: [reference.rawValue, recipient]).map { ([UInt8]($0["sealed"] as Data), $0["assigned"]) }
+    func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool, tag: [UInt8]?)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT sealed, assigned, tag FROM case_seals WHERE case_ref = ? AND recipient = ?"),
+                         arguments: [reference.rawValue, recipient]).map { ([UInt8]($0["sealed"] as Data), $0["assigned"], ($0["tag"] as Data?).map { [UInt8]($0) }) }
     }
 
     func deleteSeal(reference: CaseReference, recipient: String) throws {

@@ -76,6 +76,8 @@ extension SQLiteCaseRepository {
 
     func latestCheckpoint() throws -> SignedNote? { try audit.latestCheckpoint(in: db) }
 
+    func checkpoints() throws -> [SignedNote] { try audit.checkpoints(in: db) }
+
     func consistencyProof(oldSize: UInt64, newSize: UInt64) throws -> [Digest] {
         try audit.consistencyProof(oldSize: oldSize, newSize: newSize, in: db)
     }

@@ -76,9 +76,8 @@ struct SQLiteCaseRepository: CaseRepository {
     }
 
     func insertEnrolment(_ enrolment: PendingEnrolment) throws {
-        try db.execute(sql: "INSERT INTO enrolments (id, name, ticket, created_at, holding_key) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [enrolment.id, enrolment.name, Data(enrolment.ticketBytes), Self.millis(enrolment.createdAt),
-                                   enrolment.holdingKey.map { Data($0) }])
+        try db.execute(sql: "INSERT INTO enrolments (id, name, ticket, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [enrolment.id, enrolment.name, Data(enrolment.ticketBytes), Self.millis(enrolment.createdAt)])
     }
 
     func enrolment(id: String) throws -> PendingEnrolment? {
@@ -95,8 +94,7 @@ struct SQLiteCaseRepository: CaseRepository {
 
     private static func enrolment(_ row: Row) -> PendingEnrolment {
         PendingEnrolment(id: row["id"], name: row["name"], ticketBytes: [UInt8](row["ticket"] as Data),
-                         createdAt: Date(timeIntervalSince1970: Double(row["created_at"] as Int64) / 1000),
-                         holdingKey: (row["holding_key"] as Data?).map { [UInt8]($0) })
+                         createdAt: Date(timeIntervalSince1970: Double(row["created_at"] as Int64) / 1000))
     }
 
     func principal(id: String) throws -> StoredPrincipal? {
