@@ -70,7 +70,8 @@ extension Ledger {
             try repository.deleteSeal(reference: reference, recipient: recipient)
             guard !removing.contains(recipient) else { continue }
             var publicKey: BoxPublicKey?
-            if SealTag.verify(tag, key: keys.current, reference: reference, recipient: recipient, epoch: keys.epoch, assigned: assigned) {
+            if !SealTag.isNeeded(for: recipient)
+                || SealTag.verify(tag, key: keys.current, reference: reference, recipient: recipient, epoch: keys.epoch, assigned: assigned) {
                 switch recipient {
                 case Self.recoveryRecipient: publicKey = recoveryPublicKey
                 case Self.reporterRecipient: publicKey = try reporterPublicKey(reference: reference, keys: keys, repository: repository)
@@ -114,7 +115,8 @@ extension Ledger {
     func placeSeal(_ key: SymmetricKey, epoch: Int, of reference: CaseReference, for recipient: String, to publicKey: BoxPublicKey, assigned: Bool,
                    repository: any CaseRepository) throws {
         try repository.insertSeal(reference: reference, recipient: recipient, sealed: CaseKeyEnvelope.seal(key, caseReference: reference.rawValue, to: publicKey),
-                                  assigned: assigned, tag: SealTag.make(key: key, reference: reference, recipient: recipient, epoch: epoch, assigned: assigned))
+                                  assigned: assigned, tag: SealTag.isNeeded(for: recipient)
+                                      ? SealTag.make(key: key, reference: reference, recipient: recipient, epoch: epoch, assigned: assigned) : nil)
     }
 
     /// Seals `key` to `principal`'s public key.

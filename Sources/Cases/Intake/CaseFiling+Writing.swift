@@ -19,7 +19,7 @@ extension CaseFiling {
     /// attachments, the exclusions, the first stage and the audit entry.
     func write(
         _ intake: Intake, category: CaseCategory, channel: IntakeChannel, author: String, reference: CaseReference, lookup: Digest,
-        key: SymmetricKey, reporterPublicKey: BoxPublicKey, seals: [(String, [UInt8])], attachments: [SealedAttachment], repository: any CaseRepository
+        key: SymmetricKey, reporterPublicKey: BoxPublicKey, seals: [(recipient: String, sealed: [UInt8], tag: [UInt8]?)], attachments: [SealedAttachment], repository: any CaseRepository
     ) throws {
         let keys = CaseKeyring(first: key)
         let now = ledger.clock()
@@ -30,9 +30,8 @@ extension CaseFiling {
                 region: intake.region, channel: channel, language: intake.language, urgent: intake.urgent, stage: stage,
                 stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender?.rawValue),
             receiptLookup: lookup, policyHash: ledger.procedure.hash))
-        for (recipient, sealed) in seals {
-            try repository.insertSeal(reference: reference, recipient: recipient, sealed: sealed, assigned: false,
-                                      tag: SealTag.make(key: keys.current, reference: reference, recipient: recipient, epoch: keys.epoch, assigned: false))
+        for seal in seals {
+            try repository.insertSeal(reference: reference, recipient: seal.recipient, sealed: seal.sealed, assigned: false, tag: seal.tag)
         }
         try ledger.appendRecord(RecordBody(author: author, complaint: intake.content, reporterKey: Hex.encode(reporterPublicKey.bytes)), kind: .complaint,
                                 keys: keys, reference: reference, repository: repository)

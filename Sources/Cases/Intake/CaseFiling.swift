@@ -53,9 +53,12 @@ struct CaseFiling: Sendable {
             let filerNow = filer.flatMap { filer in candidates.principals.first { $0.id == filer.id } }
             let recipients = self.recipients(of: intake, among: candidates.principals, filer: filerNow)
             // Sealing is the costly part: done before the write lock is taken.
-            let seals = try recipients.map { ($0.id, try ledger.seal(caseKey, of: reference, to: $0)) }
-                + [(Ledger.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: recoveryPublicKey)),
-                   (Ledger.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: receipt.publicKey))]
+            // Their tags too: a filing's case key is at its first epoch, and no lock is needed to know it.
+            let seals = try recipients.map { person -> (String, [UInt8], [UInt8]?) in
+                (person.id, try ledger.seal(caseKey, of: reference, to: person),
+                 SealTag.make(key: caseKey, reference: reference, recipient: person.id, epoch: 0, assigned: false))
+            } + [(Ledger.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: recoveryPublicKey), nil),
+                 (Ledger.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: receipt.publicKey), nil)]
             let generation = candidates.generation
             let filed: FiledCase? = try commits.submit(to: ledger.storage) { repository in
                 // Someone was added or changed since the routing was read: read it again, re-seal.

@@ -38,7 +38,7 @@ package protocol CaseRepository {
     /// The cases whose key is sealed to `recipient`, and whether it was assigned to them.
     func cases(sealedTo recipient: String) throws -> [(summary: CaseSummary, assigned: Bool)]
 
-    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]) throws
+    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]?) throws
     /// The copy of the key sealed to `recipient`, and whether it was sealed by an assignment.
     func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool, tag: [UInt8]?)?
     func deleteSeal(reference: CaseReference, recipient: String) throws

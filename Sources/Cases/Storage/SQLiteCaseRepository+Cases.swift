@@ -49,9 +49,9 @@ extension SQLiteCaseRepository {
             """, arguments: [recipient]).map { (try Self.caseRow($0).summary, $0["sealed_assigned"]) }
     }
 
-    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]) throws {
+    func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]?) throws {
         try db.cachedStatement(sql: "INSERT INTO case_seals (case_ref, recipient, sealed, assigned, tag) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [reference.rawValue, recipient, Data(sealed), assigned, Data(tag)])
+            .execute(arguments: [reference.rawValue, recipient, Data(sealed), assigned, tag.map { Data($0) }])
     }
 
     func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool, tag: [UInt8]?)? {
