@@ -170,3 +170,21 @@ struct SealForgeryTests {
         #expect(throws: CasesError.self) { try f.administration.recoverPrincipal("bruno", recoveryKey: f.recoveryKey) }
     }
 }
+
+@Suite("The server's routing cache against a database writer")
+struct RoutingCacheTests {
+    @Test("a person disabled, then the generation counter put back by raw SQL: the server's next filing is not sealed to them")
+    func counterReset() throws {
+        let f = try CasesFixture()
+        defer { f.remove() }
+        let first = try f.intake.file(CasesFixture.intake(marker: "before"))
+        #expect(try CertificationTests.recipients(f, first.reference).contains("bruno"))
+        let generation = try f.database.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'principals-generation'") }
+        try f.administration.disablePrincipal("bruno", by: f["admin"])
+        try f.database.write { db in
+            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'principals-generation'", arguments: [generation])
+        }
+        let second = try f.intake.file(CasesFixture.intake(marker: "after"))
+        #expect(try !CertificationTests.recipients(f, second.reference).contains("bruno"))
+    }
+}

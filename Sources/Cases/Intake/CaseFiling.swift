@@ -27,9 +27,12 @@ struct CaseFiling: Sendable {
         let caseKey = SymmetricKey.generate()
         // Certificates are checked here, once per generation of the people: the cache keeps
         // only those whose chains verify, so no filing ever seals to anyone else.
-        func read() throws -> (generation: Int64, principals: [Principal]) {
+        func read() throws -> RoutingCache.Entry {
             let (generation, people) = try ledger.storage.read { repository in (try repository.principalsGeneration(), try repository.principals()) }
             let sorted = ledger.certification.sort(people)
+            let trustedIDs = Set(sorted.trusted.map(\.id))
+            let certificates = Dictionary(people.filter { trustedIDs.contains($0.principal.id) }.map { ($0.principal.id, $0.certificate ?? []) },
+                                          uniquingKeysWith: { first, _ in first })
             if !sorted.untrusted.isEmpty {
                 try ledger.storage.write { repository in
                     _ = try repository.audit(ledger.entry("system", "trust.refused", nil, [
@@ -38,7 +41,7 @@ struct CaseFiling: Sendable {
                     ]))
                 }
             }
-            return (generation, sorted.trusted)
+            return RoutingCache.Entry(generation: generation, principals: sorted.trusted, certificates: certificates)
         }
         var candidates = try routing.get() ?? read()
         // Only someone the intake page names may be kept away: any other id is a mistake the
@@ -60,9 +63,14 @@ struct CaseFiling: Sendable {
             } + [(Ledger.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: recoveryPublicKey), nil),
                  (Ledger.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: receipt.publicKey), nil)]
             let generation = candidates.generation
+            let certified = recipients.map { ($0.id, candidates.certificates[$0.id] ?? []) }
             let filed: FiledCase? = try commits.submit(to: ledger.storage) { repository in
-                // Someone was added or changed since the routing was read: read it again, re-seal.
-                guard try repository.principalsGeneration() == generation, try repository.caseRow(reference: reference) == nil else { return nil }
+                // Someone was added or changed since the routing was read — the counter says so,
+                // or a recipient's certificate does — read it again, re-seal.
+                guard try repository.principalsGeneration() == generation,
+                      try certified.allSatisfy({ try repository.certificate(of: $0.0) == $0.1 }),
+                      try repository.caseRow(reference: reference) == nil
+                else { return nil }
                 if let event = intake.event, try !repository.eventExists(event) { throw CasesError(.noSuchEvent(event)) }
                 try write(intake, category: category, channel: channel, author: filer?.id ?? "reporter", reference: reference,
                           lookup: lookup, key: caseKey, reporterPublicKey: receipt.publicKey, seals: seals, attachments: attachments,
@@ -72,7 +80,7 @@ struct CaseFiling: Sendable {
                                  stageDue: ledger.procedure.stageDuration(stage: stage, category: category.id))
             }
             if let filed {
-                routing.set(generation: candidates.generation, principals: candidates.principals)
+                routing.set(candidates)
                 return filed
             }
             candidates = try read()

@@ -1,13 +1,21 @@
 import Synchronization
 
-/// The people new cases may be sealed to, remembered between filings with the principals
-/// generation they were read at. Filing checks the generation inside its write transaction, so
-/// a person added or changed by another process is never missed: the filing re-reads and
-/// re-seals instead.
+/// The people new cases may be sealed to — those whose certificates verified — remembered
+/// between filings with the principals generation they were read at, and each one's
+/// certificate as read. Filing checks the generation inside its write transaction, and each
+/// recipient's certificate too: the generation is a counter any writer of the database could
+/// reset, but a person disabled or given other roles has a new certificate, so the filing
+/// re-reads and re-seals instead of sealing to who they were.
 final class RoutingCache: Sendable {
-    private let entry = Mutex<(generation: Int64, principals: [Principal])?>(nil)
+    struct Entry: Sendable {
+        let generation: Int64
+        let principals: [Principal]
+        let certificates: [String: [UInt8]]
+    }
 
-    func get() -> (generation: Int64, principals: [Principal])? { entry.withLock { $0 } }
+    private let entry = Mutex<Entry?>(nil)
 
-    func set(generation: Int64, principals: [Principal]) { entry.withLock { $0 = (generation, principals) } }
+    func get() -> Entry? { entry.withLock { $0 } }
+
+    func set(_ new: Entry) { entry.withLock { $0 = new } }
 }

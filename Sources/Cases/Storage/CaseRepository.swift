@@ -18,6 +18,8 @@ package protocol CaseRepository {
     func insertPrincipal(_ principal: StoredPrincipal) throws
     func principal(id: String) throws -> StoredPrincipal?
     func principals() throws -> [StoredPrincipal]
+    /// A person's certificate as stored, alone: what filing compares with what it routed by.
+    func certificate(of id: String) throws -> [UInt8]?
     /// Replaces a principal's name, roles, keys or disabled flag (its id stays).
     func updatePrincipal(_ principal: StoredPrincipal) throws
     /// Removes a person's row (recovery: they enrol again).

@@ -101,6 +101,10 @@ struct SQLiteCaseRepository: CaseRepository {
         try Row.fetchOne(db, sql: "SELECT * FROM principals WHERE id = ?", arguments: [id]).map(Self.principal)
     }
 
+    func certificate(of id: String) throws -> [UInt8]? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT certificate FROM principals WHERE id = ?"), arguments: [id]).map { [UInt8]($0) }
+    }
+
     func principals() throws -> [StoredPrincipal] {
         try Row.fetchAll(db, sql: "SELECT * FROM principals ORDER BY id").map(Self.principal)
     }
