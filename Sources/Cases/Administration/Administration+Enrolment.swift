@@ -8,8 +8,7 @@ import GrievanceCrypto
 /// and that key signs the person's new keys into their certificate — so the chain runs from
 /// the organisation key to keys only the person ever held. Recovery works the same way.
 extension Administration {
-    /// Who recovery seals a person's case keys to until they enrol again: the one-time box key.
-    static func enrolmentRecipient(_ id: String) -> String { "@enrol:\(id)" }
+    static func enrolmentRecipient(_ id: String) -> String { Ledger.enrolmentRecipient(id) }
 
     /// What a ticket names: the person's id and roles, and the code's one-time keys — the
     /// signing key that certifies their own keys at enrolment, the box key that what is kept
@@ -104,7 +103,7 @@ extension Administration {
             // Someone enrolled, or someone recovered before whose code went unused: what they
             // hold is sealed to them, or kept for them. Either must verify — a row or a ticket
             // someone wrote into the database brings back nothing.
-            let people = Dictionary(try repository.principals().map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let people = Certification.byID(try repository.principals())
             let stored = people[id]
             let pending = try repository.enrolment(id: id)
             let roles: Set<Role>

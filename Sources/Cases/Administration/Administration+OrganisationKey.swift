@@ -79,7 +79,7 @@ extension Administration {
                                                             with: key)])
         }
         guard let stored = try repository.principal(id: actor.id) else { throw CasesError(.noSuchPerson(actor.id)) }
-        let people = Dictionary(try repository.principals().map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let people = Certification.byID(try repository.principals())
         if case .untrusted(let why) = ledger.certification.verdict(of: stored, among: people) {
             throw CasesError.invalid(.person, .untrusted("you (\(actor.id)) \(why)"))
         }

@@ -28,7 +28,7 @@ public struct Administration: Sendable {
     /// Refuses, and logs, anyone but an active administrator whose certificate verifies: a row
     /// someone wrote into the database administers nothing.
     func requireAdministrator(_ actor: UnlockedPrincipal, for action: AdministrativeAction, repository: any CaseRepository) throws {
-        let people = Dictionary(try repository.principals().map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let people = Certification.byID(try repository.principals())
         guard let stored = people[actor.id] else { throw CasesError(.noSuchPerson(actor.id)) }
         let current = stored.principal
         guard current.roles.contains(.admin), !current.isDisabled else {

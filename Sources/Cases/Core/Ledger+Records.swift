@@ -60,7 +60,7 @@ extension Ledger {
         let reference = row.summary.reference
         let (next, wrapped) = keys.advanced(reference: reference)
         let stored = try repository.principals()
-        let people = Dictionary(stored.map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let people = Certification.byID(stored)
         let verdicts = certification.verdicts(stored)
         let exclusions = try self.exclusions(reference: reference, keys: keys, repository: repository)
         var dropped = removing.sorted()
@@ -75,8 +75,8 @@ extension Ledger {
                 switch recipient {
                 case Self.recoveryRecipient: publicKey = recoveryPublicKey
                 case Self.reporterRecipient: publicKey = try reporterPublicKey(reference: reference, keys: keys, repository: repository)
-                case let kept where kept.hasPrefix("@enrol:"):
-                    publicKey = try repository.enrolment(id: String(kept.dropFirst(7))).flatMap { certification.holdingKey(of: $0, among: people) }
+                case let kept where Self.enrollingID(of: kept) != nil:
+                    publicKey = try repository.enrolment(id: Self.enrollingID(of: kept)!).flatMap { certification.holdingKey(of: $0, among: people) }
                 default:
                     if let person = people[recipient]?.principal, verdicts[recipient] == .trusted,
                        Access.decide(person, .read, procedure.facts(for: row.summary, holding: assigned ? .assigned : .held,

@@ -9,6 +9,14 @@ struct Ledger: Sendable {
     static let recoveryRecipient = "@recovery"
     static let reporterRecipient = "@reporter"
 
+    /// Who a person's case keys are kept for until they enrol: sealed to their code's one-time box key.
+    static func enrolmentRecipient(_ id: String) -> String { "@enrol:\(id)" }
+
+    /// The id an enrolment recipient keeps keys for; nil for any other recipient.
+    static func enrollingID(of recipient: String) -> String? {
+        recipient.hasPrefix("@enrol:") ? String(recipient.dropFirst("@enrol:".count)) : nil
+    }
+
     let storage: any CaseStorage
     let procedure: Procedure
     let clock: @Sendable () -> Date

@@ -39,14 +39,19 @@ struct Certification: Sendable {
 
     /// The verdict on one person, read with everyone who may have vouched for them.
     func verdict(of id: String, in repository: any CaseRepository) throws -> Trust {
-        let people = Dictionary(try repository.principals().map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let people = Self.byID(try repository.principals())
         guard let person = people[id] else { return .untrusted("is unknown") }
         return verdict(of: person, among: people)
     }
 
+    /// People by id, for a verdict that looks up who vouched for whom.
+    static func byID(_ people: [StoredPrincipal]) -> [String: StoredPrincipal] {
+        Dictionary(people.map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Every person's verdict, by id.
     func verdicts(_ people: [StoredPrincipal]) -> [String: Trust] {
-        let byID = Dictionary(people.map { ($0.principal.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Self.byID(people)
         return byID.mapValues { verdict(of: $0, among: byID) }
     }
 
