@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: GrievanceCrypto ← AuditLog ← Cases ← {grievance-server, grievance-cli}.
+// Dependencies point one way: GrievanceCrypto ← AuditLog ← Cases ← Summaries; Cases ← {grievance-server, grievance-cli}.
 // The executables parse input, call Cases and render output; every rule lives in Cases.
 let package = Package(
     name: "Grievance",
@@ -34,6 +34,13 @@ let package = Package(
             path: "Sources/CSodium",
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
+        ),
+        // COIN-OR's simplex solver (Debian 12: Clp 1.17), for the disclosure audit of summaries.
+        .systemLibrary(
+            name: "CClp",
+            path: "Sources/CClp",
+            pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev"])]
         ),
         // prctl(2) is variadic, which Swift cannot call; this is its one-line C wrapper.
         .target(name: "CProcessHardening", path: "Sources/CProcessHardening"),
@@ -70,6 +77,14 @@ let package = Package(
             dependencies: ["Cases", "AuditLog", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/CasesTesting"
         ),
+        // Anonymised summaries under disclosure control: read clear metadata, never a case key.
+        .target(
+            name: "Summaries",
+            dependencies: ["Cases", "AuditLog", "GrievanceCrypto", "CClp"],
+            path: "Sources/Summaries",
+            resources: [.copy("Catalogs")],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "grievance-server",
             dependencies: [
@@ -96,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "grievance-cli",
             dependencies: [
-                "Cases",
+                "Cases", "Summaries",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/grievance-cli",
@@ -106,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "GrievanceCrypto", "CSodium", "AuditLog", "Cases", "CasesTesting",
+                "GrievanceCrypto", "CSodium", "AuditLog", "Cases", "CasesTesting", "Summaries",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -154,6 +169,11 @@ let package = Package(
             name: "CasesTests",
             dependencies: ["Cases", "CasesTesting", "AuditLog", "GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CasesTests"
+        ),
+        .testTarget(
+            name: "SummariesTests",
+            dependencies: ["Summaries", "Cases", "CasesTesting"],
+            path: "Tests/SummariesTests"
         ),
         .testTarget(
             name: "GrievanceServerTests",

@@ -2,11 +2,11 @@
 # (and those given as arguments: scripts/test adds the browser tests' own),
 # if any is missing, and checks that Swift is there.
 
-GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config qrencode)
+GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config qrencode coinor-libclp-dev)
 # The browser tests (scripts/browser-test): Debian's Chromium, its WebDriver, and Selenium for
 # Debian's own python3; the disk proof (scripts/proofs/disk.py) makes and repairs an ext4 disk.
 # python3-venv holds the proofs' tools from PyPI (scripts/lib/proof-venv.sh).
-GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium e2fsprogs python3-venv)
+GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium e2fsprogs python3-venv python3-scipy)
 
 ensure_packages() {
     if ! command -v swift >/dev/null 2>&1; then

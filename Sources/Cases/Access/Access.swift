@@ -37,6 +37,13 @@ public enum Access {
         !person.isDisabled && mayEverHold(roles: person.roles)
     }
 
+    /// Who releases anonymised summaries: the Executive Committee's members and administrators —
+    /// people whose roles hold no case key, so a summary is never made by someone who could
+    /// look behind it.
+    public static func mayReleaseSummaries(_ person: Principal) -> Bool {
+        !person.isDisabled && !person.roles.isDisjoint(with: [.executive, .admin])
+    }
+
     /// Whether these roles could ever be given a case's key.
     static func mayEverHold(roles: Set<Role>) -> Bool {
         // Assignment in the panel's stage: the widest a case is ever given.

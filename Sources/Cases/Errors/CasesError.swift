@@ -16,6 +16,8 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case cannotReceive(String, AccessRefusal)
         /// Only an administrator does this; the attempt was logged.
         case administratorsOnly(AdministrativeAction)
+        /// Summaries are released by the Executive Committee's members and administrators.
+        case summariesOnly
         /// The first person of an installation is added without an administrator, and must be one.
         case firstPersonMustAdminister
         /// The person holds no copy of the log key.
@@ -75,6 +77,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .refused(let refusal): "not allowed: \(refusal)"
         case .cannotReceive(let id, let refusal): "not allowed: \(id) cannot be given the case: \(refusal)"
         case .administratorsOnly(let action): "not allowed: \(action.phrase) is for administrators"
+        case .summariesOnly: "not allowed: summaries are released by members of the Executive Committee (the executive role) and administrators"
         case .firstPersonMustAdminister: "not allowed: only the first person is added without an administrator, and must be one"
         case .noLogKey(let id): "not allowed: \(id) holds no copy of the log key"
         case .noOrganisationKey(let id): "not allowed: \(id) holds no copy of the organisation key, which certifies administrators"

@@ -27,6 +27,9 @@ public struct Installation: Sendable {
 
     public var procedure: Procedure { ledger.procedure }
 
+    /// The time as this installation's clock gives it (a test's clock in tests).
+    package var now: Date { ledger.clock() }
+
     /// The intake desk over the same database, for tests and benchmarks that play the server.
     package func intakeDesk() throws -> IntakeDesk {
         IntakeDesk(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey, spool: try AttachmentSpool(directory: directory.url))

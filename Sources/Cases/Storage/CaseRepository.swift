@@ -65,6 +65,13 @@ package protocol CaseRepository {
     func attachment(reference: CaseReference, recordSequence: UInt64) throws -> (sealedKey: [UInt8], header: [UInt8], chunks: [[UInt8]])?
 
     func appendTransition(reference: CaseReference, stage: String, at: Date) throws
+    /// Every case alive during the query's period, as summaries see it (clear metadata only).
+    func statisticalCases(_ query: StatisticalQuery) throws -> [StatisticalCase]
+    /// How many cases were received in each of the half-open ranges.
+    func receivedCounts(in ranges: [Range<Date>]) throws -> [Int]
+    /// The release ledger: every summary given out, oldest first.
+    func summaryReleases() throws -> [StoredRelease]
+    func insertSummaryRelease(_ release: StoredRelease) throws
     func transitions(reference: CaseReference) throws -> [StageEntry]
 
     @discardableResult

@@ -127,6 +127,26 @@ package enum CaseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("summaries-v1") { db in
+            try db.execute(sql: """
+                -- Summaries select the cases received in a period by this.
+                CREATE INDEX cases_by_created ON cases(created_at);
+                -- The release ledger: every summary given out, as published (suppressed values
+                -- suppressed), so a later summary is checked against all of them together.
+                CREATE TABLE summary_releases (
+                    id INTEGER PRIMARY KEY,
+                    released_at INTEGER NOT NULL,
+                    period TEXT NOT NULL,
+                    audience TEXT NOT NULL,
+                    document BLOB NOT NULL,
+                    hash BLOB NOT NULL CHECK (length(hash) = 32)
+                );
+                CREATE TRIGGER summary_releases_no_update BEFORE UPDATE ON summary_releases
+                BEGIN SELECT RAISE(ABORT, 'the release ledger is append-only'); END;
+                CREATE TRIGGER summary_releases_no_delete BEFORE DELETE ON summary_releases
+                BEGIN SELECT RAISE(ABORT, 'the release ledger is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

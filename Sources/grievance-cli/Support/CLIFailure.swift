@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cases
 import Foundation
+import Summaries
 
 /// What went wrong and what to do next, printed the way age prints it:
 /// `grievance-cli: error: …` then `grievance-cli: hint: …`, and a non-zero exit.
@@ -21,6 +22,8 @@ struct CLIFailure: Error {
         case let error as CasesError: self.init(message: error.description, hint: error.hint)
         case let error as DataDirectoryError: self.init(message: error.description, hint: error.hint)
         case let error as FileError: self.init(message: error.description, hint: error.hint)
+        case let error as SummaryError: self.init(message: error.message, hint: error.hint)
+        case let error as SummaryCatalogError: self.init(message: error.message, hint: nil)
         case let error as PolicyError:
             self.init(message: "\(error.file):\(error.line):\(error.column): \(error.problem)",
                       hint: "correct the file and run `grievance-cli policy check FILE`; docs/PROCEDURE.md lists every key")

@@ -19,6 +19,7 @@ extension CasesError {
         case .cannotReceive(_, .excluded): "the reporter or a handler excluded this person; choose someone else (the attempt was logged)"
         case .cannotReceive: "assign the case to a handler, safeguarding lead or investigator, or to the appeals panel in its stage; the attempt was logged"
         case .administratorsOnly: "ask an administrator; the attempt was logged"
+        case .summariesOnly: "ask a member of the Executive Committee; the attempt was logged"
         case .firstPersonMustAdminister: "add people as an administrator with `handler add --as ADMIN`"
         case .noLogKey: "an administrator who holds it gives it to you with `handler set-roles ID --role admin`"
         case .noOrganisationKey: "an administrator who holds it certifies administrators; the recovery key holds it too"

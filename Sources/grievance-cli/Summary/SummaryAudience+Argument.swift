@@ -1,0 +1,4 @@
+import ArgumentParser
+import Summaries
+
+extension SummaryAudience: ExpressibleByArgument {}

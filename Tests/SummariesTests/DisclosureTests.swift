@@ -1,0 +1,138 @@
+import Cases
+import CasesTesting
+import Foundation
+import XCTest
+@testable import Summaries
+
+/// Disclosure control attacked from inside: small tables with known rare counts, released one
+/// after another over overlapping periods, then every withheld value's bounds worked out over
+/// all of them by linear programming. The independent attacker (scripts/summary-attack.py,
+/// scipy) does the same from the JSON alone.
+final class DisclosureTests: XCTestCase {
+    private static let q1 = MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 3))
+    private static let janFeb = MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 2))
+
+    private func table(_ rows: [String], _ counts: [Int], span: MonthRange) -> CountTable {
+        CountTable(shape: TableShape(name: "received_by_category", population: .received, dimensions: [.category], span: .during(span), rowPeriods: nil,
+                                     rows: rows, columns: [TableShape.casesColumn]), cells: counts.map { [$0] })
+    }
+
+    private func twoWay(_ cells: [[Int]], span: MonthRange = q1) -> CountTable {
+        CountTable(shape: TableShape(name: "received_by_category_region", population: .received, dimensions: [.category, .region],
+                                     span: .during(span), rowPeriods: nil, rows: (0..<cells.count).map { "c\($0)" },
+                                     columns: (0..<cells[0].count).map { "r\($0)" }), cells: cells)
+    }
+
+    /// Every withheld value over all the tables, with the attacker's least and greatest.
+    private func narrowed(_ tables: [SummaryTable]) throws -> [String] {
+        let model = try XCTUnwrap(AttackerModel(tables: tables))
+        let program = LinearProgram(variables: model.variableCount, constraints: model.allConstraints)
+        var found: [String] = []
+        for table in tables {
+            for (value, term) in table.terms()! where value.isWithheld {
+                let range = try program.range(of: model.variables(of: term))
+                if !DisclosureControl.allowsTwoValues(range) { found.append("\(table.name) \(term.assignment) → \(range)") }
+            }
+        }
+        return found
+    }
+
+    func testACountUnderTheThresholdIsWithheldAndSoIsAPartnerThatHidesIt() throws {
+        let published = try DisclosureControl(threshold: 5, earlier: []).publish([table(["a", "b", "c"], [2, 40, 17], span: Self.q1)])[0]
+        XCTAssertEqual(published.cells[0][0], .withheld("<5"))
+        // With the total published, one withheld value alone would be the total less the others.
+        XCTAssertEqual(published.cells[2][0], .withheld("<5"), "the smallest other count hides it")
+        XCTAssertEqual(published.cells[1][0], .count(40))
+        XCTAssertEqual(published.total, .count(59))
+        XCTAssertEqual(published.rowTotals, published.cells.map { $0[0] }, "a one-way table's row totals are its cells")
+        XCTAssertEqual(try narrowed([published]), [])
+    }
+
+    func testZerosAreShownAndATableWithNothingSmallWithholdsNothing() throws {
+        let published = try DisclosureControl(threshold: 5, earlier: []).publish([table(["a", "b", "c"], [0, 40, 17], span: Self.q1)])[0]
+        XCTAssertEqual(published.cells.map { $0[0] }, [.count(0), .count(40), .count(17)])
+    }
+
+    func testATwoWayTableHidesEachSmallCellInARectangleAndNoCellCanBeSolved() throws {
+        let cells = [[12, 3, 20], [9, 14, 11], [1, 30, 8], [0, 0, 6]]
+        let published = try DisclosureControl(threshold: 5, earlier: []).publish([twoWay(cells)])[0]
+        XCTAssertEqual(published.cells[0][1], .withheld("<5"))
+        XCTAssertEqual(published.cells[2][0], .withheld("<5"))
+        XCTAssertEqual(published.cells[3][0], .count(0))
+        let withheld = published.cells.flatMap { $0 }.filter(\.isWithheld).count
+        XCTAssertGreaterThanOrEqual(withheld, 4, "each small cell needs three partners, shared where the greedy choice can")
+        XCTAssertEqual(published.total, .count(114), "the total is not needed to hide anything here")
+        XCTAssertEqual(try narrowed([published]), [])
+    }
+
+    func testASingleSmallCountAloneInItsRowAndColumnWithholdsTotalsAsALastResort() throws {
+        // Row 0 and column 0 hold nothing else: only the totals can hide the 2.
+        let cells = [[2, 0], [0, 50]]
+        let published = try DisclosureControl(threshold: 5, earlier: []).publish([twoWay(cells)])[0]
+        XCTAssertEqual(published.cells[0][0], .withheld("<5"))
+        XCTAssertTrue(published.rowTotals[0].isWithheld && published.columnTotals[0].isWithheld && published.total.isWithheld)
+        XCTAssertEqual(try narrowed([published]), [])
+    }
+
+    func testAQuarterBesideTheMonthsReleasedBeforeCannotBeDifferenced() throws {
+        // January–February: 10 reports of a rare category. March adds 2. Releasing the quarter
+        // with 12 would give March's 2 away by subtraction.
+        let first = try DisclosureControl(threshold: 5, earlier: []).publish([table(["rare", "common"], [10, 80], span: Self.janFeb)])
+        XCTAssertEqual(first[0].cells[0][0], .count(10))
+        let quarter = try DisclosureControl(threshold: 5, earlier: first).publish([table(["rare", "common"], [12, 95], span: Self.q1)])
+        XCTAssertTrue(quarter[0].cells[0][0].isWithheld || quarter[0].cells[1][0].isWithheld || quarter[0].total.isWithheld,
+                      "something of the quarter is withheld")
+        XCTAssertEqual(try narrowed(first + quarter), [])
+        // And then March alone, beside both.
+        let march = try DisclosureControl(threshold: 5, earlier: first + quarter)
+            .publish([table(["rare", "common"], [2, 15], span: MonthRange(from: Month(year: 2027, month: 3), to: Month(year: 2027, month: 3)))])
+        XCTAssertTrue(march[0].cells[0][0].isWithheld)
+        XCTAssertEqual(try narrowed(first + quarter + march), [])
+    }
+
+    func testAFilteredMarginBesideAnUnfilteredOneIsAuditedAsOne() throws {
+        // The same quarter's categories, once by region and once alone: the one-way table must
+        // withhold what the two-way one withheld in its margin.
+        let cells = [[1, 1], [30, 40]]
+        let both = try DisclosureControl(threshold: 5, earlier: []).publish([twoWay(cells), table(["c0", "c1"], [2, 70], span: Self.q1)])
+        XCTAssertEqual(try narrowed(both), [])
+        XCTAssertTrue(both[1].cells[0][0].isWithheld)
+    }
+
+    func testRandomRarePopulationsOverOverlappingReleasesAreNeverNarrowedToOneValue() throws {
+        for round in 0..<40 {
+            var random = SplitMix(seed: UInt64(round))
+            var earlier: [SummaryTable] = []
+            let spans = [Self.janFeb, Self.q1, MonthRange(from: Month(year: 2027, month: 2), to: Month(year: 2027, month: 4)),
+                         MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 6))]
+            // Counts per month, so that overlapping releases agree as real ones do.
+            let monthly = (1...6).map { _ in (0..<4).map { _ in (0..<3).map { _ in [0, 0, 1, 2, 3, 5, 8].randomElement(using: &random)! } } }
+            for span in spans {
+                let months = monthly[(span.from.month - 1)...(span.to.month - 1)]
+                let cells = (0..<4).map { row in (0..<3).map { column in months.reduce(0) { $0 + $1[row][column] } } }
+                let margins = cells.map { $0.reduce(0, +) }
+                do {
+                    earlier += try DisclosureControl(threshold: 5, earlier: earlier)
+                        .publish([twoWay(cells, span: span), table((0..<4).map { "c\($0)" }, margins, span: span)])
+                } catch {
+                    XCTFail("round \(round), \(span): \(error); monthly \(monthly); released \(earlier.map { ($0.from!, $0.to!, $0.cells, $0.rowTotals, $0.columnTotals, $0.total) })")
+                    throw error
+                }
+            }
+            XCTAssertEqual(try narrowed(earlier), [], "round \(round)")
+        }
+    }
+}
+
+/// A seeded generator, so a failing round can be run again.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

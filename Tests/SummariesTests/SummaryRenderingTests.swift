@@ -1,0 +1,245 @@
+import Cases
+import Foundation
+@testable import Summaries
+import XCTest
+
+final class SummaryRenderingTests: XCTestCase {
+    /// An executive summary as the ledger keeps it, written by hand so that the rendering is
+    /// tested against the JSON format rather than against the engine: withheld cells, a category
+    /// the catalogues do not know, an event whose slug is markup, an organisation that needs
+    /// quoting everywhere, and a checkpoint of several lines.
+    private static let json = #"""
+        {
+          "format": "grievance-summary/1",
+          "organisation": "Network \"North\", <Ops> & Co",
+          "period": "2027-Q1",
+          "period_kind": "quarter",
+          "from": "2027-01",
+          "to": "2027-03",
+          "audience": "executive",
+          "threshold": 5,
+          "released": "2027-04",
+          "procedure": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+          "checkpoint": "grievance/0a1b2c3d4e5f6071\n42\nq0VxN3G0rW2m8n6vJ1l0cJ3rC1m5Yk2m0bH1vQ9sQmE=\n\n— grievance/0a1b2c3d4e5f6071 Az3kYQ2x,\"q\"\n",
+          "sha256": "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
+          "tables": [
+            {
+              "name": "received_by_category_region", "population": "received", "dimensions": ["category", "region"],
+              "from": "2027-01", "to": "2027-03",
+              "rows": ["harassment", "bullying", "custom-category"], "columns": ["africa", "global", "none"],
+              "cells": [[7, "<5", "<5"], [6, "<5", "<5"], [0, 0, 0]],
+              "row_totals": [12, 9, 0], "column_totals": [13, "<5", "<5"], "total": 21
+            },
+            {
+              "name": "received_by_event", "population": "received", "dimensions": ["event"],
+              "from": "2027-01", "to": "2027-03",
+              "rows": ["assembly-2027", "<b>gala</b>", "none"], "columns": ["cases"],
+              "cells": [[14], [7], [0]], "row_totals": [14, 7, 0], "column_totals": [21], "total": 21
+            },
+            {
+              "name": "received_by_channel", "population": "received", "dimensions": ["channel"],
+              "from": "2027-01", "to": "2027-03",
+              "rows": ["web", "hotline", "in-person", "email"], "columns": ["cases"],
+              "cells": [[15], [6], [0], [0]], "row_totals": [15, 6, 0, 0], "column_totals": [21], "total": 21
+            },
+            {
+              "name": "closed_by_outcome", "population": "closed", "dimensions": ["outcome"],
+              "from": "2027-01", "to": "2027-03",
+              "rows": ["assessment", "informal-resolution", "decision", "appeal"], "columns": ["cases"],
+              "cells": [[5], [0], [6], [0]], "row_totals": [5, 0, 6, 0], "column_totals": [11], "total": 11
+            },
+            {
+              "name": "open_by_category_stage", "population": "open", "dimensions": ["category", "stage"],
+              "at": "2027-03",
+              "rows": ["harassment", "bullying"], "columns": ["received", "assessment", "investigation"],
+              "cells": [[0, 5, 6], [0, 0, 7]], "row_totals": [11, 7], "column_totals": [0, 5, 13], "total": 18
+            },
+            {
+              "name": "received_by_period", "population": "received", "dimensions": [],
+              "from": "2026-04", "to": "2027-03",
+              "row_periods": [{"from": "2026-04", "to": "2026-06"}, {"from": "2026-07", "to": "2026-09"},
+                              {"from": "2026-10", "to": "2026-12"}, {"from": "2027-01", "to": "2027-03"}],
+              "rows": ["2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1"], "columns": ["cases"],
+              "cells": [[17], ["<5"], [19], [21]], "row_totals": [17, "<5", 19, 21], "column_totals": [61], "total": 61
+            }
+          ],
+          "timing": {
+            "days_to_acknowledge": {"cases": 18, "median_days": 3, "p90_days": 6},
+            "days_to_close": {"cases": "<5"},
+            "acknowledged_on_time": {"cases": 16, "percent": 88},
+            "feedback_on_time": {"cases": "<5"}
+          }
+        }
+        """#
+
+    private func document() throws -> SummaryDocument {
+        try JSONDecoder().decode(SummaryDocument.self, from: Data(Self.json.utf8))
+    }
+
+    private static let titles = [
+        "en": "Summary for the Executive Committee",
+        "ru": "Сводка для Исполнительного комитета",
+        "es": "Resumen para el Comité Ejecutivo",
+        "fr": "Synthèse pour le Comité exécutif",
+    ]
+
+    func testHTMLIsOneSelfContainedEscapedPageInEveryLanguage() throws {
+        let document = try document()
+        for language in SummaryCatalog.languages {
+            let html = try SummaryRendering.html(document, language: language)
+            let lowered = html.lowercased()
+            XCTAssertTrue(html.hasPrefix("<!doctype html>"), language)
+            XCTAssertTrue(html.contains("<html lang=\"\(language)\">"), language)
+            XCTAssertTrue(html.contains("<meta charset=\"utf-8\">"), language)
+            XCTAssertTrue(html.contains(try XCTUnwrap(Self.titles[language])), language)
+            for forbidden in ["<script", "http:", "https:", "src=", "href=", "@import", "@font-face", "<link", "<iframe", "<img"] {
+                XCTAssertFalse(lowered.contains(forbidden), "\(language): \(forbidden)")
+            }
+            XCTAssertEqual(lowered.components(separatedBy: "url(").count, lowered.components(separatedBy: "url(#").count, language)
+            XCTAssertTrue(html.contains("@page { size: A4; margin: 15mm; }"), language)
+            XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 3, language)
+            XCTAssertTrue(html.contains("role=\"img\""), language)
+            XCTAssertTrue(html.contains("<caption>"), language)
+            XCTAssertTrue(html.contains("<th scope=\"row\">"), language)
+            // The slug is shown as text, never as markup, in the table and nowhere raw.
+            XCTAssertTrue(html.contains("&lt;b&gt;gala&lt;/b&gt;"), language)
+            XCTAssertFalse(html.contains("<b>"), language)
+            XCTAssertTrue(html.contains("Network &quot;North&quot;, &lt;Ops&gt; &amp; Co"), language)
+            XCTAssertFalse(html.contains("<Ops>"), language)
+            XCTAssertTrue(html.contains("<td>&lt;5</td>"), language)
+            XCTAssertTrue(html.contains("fill=\"url(#chart-period-hatch)\""), language)
+            XCTAssertTrue(html.contains("<pre>grievance/0a1b2c3d4e5f6071\n42\n"), language)
+            XCTAssertTrue(html.contains(">custom-category<"), language)
+        }
+    }
+
+    func testMarkdownShowsTheMarkerAndExplainsItOnce() throws {
+        let document = try document()
+        let markdown = try SummaryRendering.markdown(document, language: "en")
+        XCTAssertTrue(markdown.hasPrefix("# Summary for the Executive Committee\n"))
+        XCTAssertTrue(markdown.contains("| Harassment | 7 | <5 | <5 | 12 |"))
+        let footnote = "<5: a count from 1 to 4, or a count withheld so that such a count cannot be worked out from the others."
+        XCTAssertEqual(markdown.components(separatedBy: footnote).count - 1, 1)
+        XCTAssertTrue(markdown.contains("| **Total** | **13** | **<5** | **<5** | **21** |"))
+        XCTAssertTrue(markdown.contains("| Event | Received |"))
+        XCTAssertTrue(markdown.contains("| \\<b>gala\\</b> | 7 |"))
+        XCTAssertTrue(markdown.contains("Network \"North\", \\<Ops> & Co"))
+        XCTAssertTrue(markdown.contains("```\ngrievance/0a1b2c3d4e5f6071\n42\n"))
+        XCTAssertTrue(markdown.contains(document.sha256!))
+
+        let russian = try SummaryRendering.markdown(document, language: "ru")
+        XCTAssertTrue(russian.contains("| **Итого** |"))
+        XCTAssertTrue(russian.contains("значение от 1 до 4"))
+    }
+
+    func testCSVParsesIntoFourFieldsAndKeepsTheCheckpoint() throws {
+        let document = try document()
+        let csv = SummaryRendering.csv(document)
+        let records = try XCTUnwrap(Self.parseCSV(csv), "not RFC 4180")
+        XCTAssertEqual(records.first, ["table", "row", "column", "value"])
+        for record in records { XCTAssertEqual(record.count, 4, "\(record)") }
+        let cells = document.tables.map { ($0.rows.count + 1) * ($0.columns.count + 1) }.reduce(0, +)
+        XCTAssertEqual(records.count, 1 + 12 + cells + 10)
+        XCTAssertTrue(records.contains(["meta", "checkpoint", "", document.checkpoint]))
+        XCTAssertTrue(records.contains(["meta", "organisation", "", document.organisation]))
+        XCTAssertTrue(records.contains(["meta", "period", "", "2027-Q1"]))
+        XCTAssertTrue(records.contains(["received_by_category_region", "harassment", "global", "<5"]))
+        XCTAssertTrue(records.contains(["received_by_category_region", "total", "total", "21"]))
+        XCTAssertTrue(records.contains(["received_by_event", "<b>gala</b>", "cases", "7"]))
+        XCTAssertTrue(records.contains(["received_by_period", "2026-Q3", "total", "<5"]))
+        XCTAssertTrue(records.contains(["timing", "days_to_acknowledge", "median_days", "3"]))
+        XCTAssertTrue(records.contains(["timing", "feedback_on_time", "cases", "<5"]))
+    }
+
+    func testEveryCatalogueHasTheSameKeysAndPlaceholders() throws {
+        let english = try SummaryCatalog.load("en")
+        for language in SummaryCatalog.languages {
+            let catalogue = try SummaryCatalog.load(language)
+            XCTAssertEqual(Set(catalogue.keys), Set(english.keys), language)
+            for (key, text) in english {
+                XCTAssertEqual(Self.placeholders(catalogue[key] ?? ""), Self.placeholders(text), "\(language): \(key)")
+                XCTAssertFalse(catalogue[key]?.isEmpty ?? true, "\(language): \(key)")
+            }
+            XCTAssertNoThrow(try SummaryCatalog(language: language))
+        }
+    }
+
+    /// Every value the engine can put in a table of the default procedure reads as words.
+    func testEveryFixedLabelIsTranslated() throws {
+        let fixed: [(Summaries.Dimension, [String])] = [
+            (.region, Region.allCases.map(\.rawValue)),
+            (.respondentRole, RespondentRole.allCases.map(\.rawValue)),
+            (.channel, IntakeChannel.allCases.map(\.rawValue)),
+            (.gender, ReporterGender.allCases.map(\.rawValue)),
+            (.category, ["harassment", "sexual-harassment", "discrimination", "bullying", "violence", "threats", "safeguarding-child",
+                         "safeguarding-adult", "conduct-breach", "misuse-of-funds", "other"]),
+            (.stage, ["received", "acknowledged", "assessment", "informal-resolution", "investigation", "decision", "appeal"]),
+            (.outcome, ["received", "acknowledged", "assessment", "informal-resolution", "investigation", "decision", "appeal"]),
+        ]
+        let tables = ["received_by_category_region", "received_by_event", "received_by_respondent_role", "received_by_channel", "closed_by_outcome",
+                      "open_by_category_stage", "received_by_category", "overdue_by_stage", "received_by_gender_category",
+                      "closed_by_gender_outcome", "open_by_gender_stage", "received_by_period"]
+        for language in SummaryCatalog.languages {
+            let catalog = try SummaryCatalog(language: language)
+            for (dimension, ids) in fixed {
+                for id in ids + [Summaries.Dimension.none] { XCTAssertNotEqual(catalog.label(id, in: dimension), id, "\(language): \(dimension) \(id)") }
+                XCTAssertNoThrow(try catalog.text("dimension.\(dimension.rawValue)"), language)
+            }
+            for table in tables { XCTAssertNotEqual(catalog.tableName(table), table, "\(language): \(table)") }
+            XCTAssertEqual(catalog.label("general_assembly", in: .event), "general_assembly")
+        }
+    }
+
+    func testAnUnknownLanguageIsRefused() throws {
+        let document = try document()
+        XCTAssertThrowsError(try SummaryCatalog(language: "de")) { error in
+            XCTAssertEqual(error as? SummaryCatalogError, .unknownLanguage("de"))
+            XCTAssertEqual((error as? SummaryCatalogError)?.message, "there is no summary catalogue for de")
+        }
+        XCTAssertThrowsError(try SummaryRendering.html(document, language: "de"))
+        XCTAssertThrowsError(try SummaryRendering.markdown(document, language: "EN"))
+        let catalog = try SummaryCatalog(language: "en")
+        XCTAssertThrowsError(try catalog.text("no.such.key")) { error in
+            XCTAssertEqual(error as? SummaryCatalogError, .missingKey("no.such.key", language: "en"))
+        }
+    }
+
+    // MARK: - Helpers
+
+    private static func placeholders(_ text: String) -> Set<String> {
+        Set(text.matches(of: /\{([a-z_]+)\}/).map { String($0.1) })
+    }
+
+    /// RFC 4180, strictly: CRLF after every record, quotes only around a whole field, `""` for
+    /// a quote inside one. Nil for anything else.
+    private static func parseCSV(_ text: String) -> [[String]]? {
+        let scalars = Array(text.unicodeScalars)
+        var records: [[String]] = [], record: [String] = [], field = String.UnicodeScalarView()
+        var index = 0, quoted = false, closed = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if quoted {
+                if scalar != "\"" { field.append(scalar) } else if next == "\"" { field.append(scalar); index += 1 } else { (quoted, closed) = (false, true) }
+            } else if scalar == "," {
+                record.append(String(field))
+                (field, closed) = (String.UnicodeScalarView(), false)
+            } else if scalar == "\r" {
+                guard next == "\n" else { return nil }
+                record.append(String(field))
+                records.append(record)
+                (record, field, closed) = ([], String.UnicodeScalarView(), false)
+                index += 1
+            } else if scalar == "\"" {
+                guard field.isEmpty, !closed else { return nil }
+                quoted = true
+            } else {
+                guard !closed, scalar != "\n" else { return nil }
+                field.append(scalar)
+            }
+            index += 1
+        }
+        guard !quoted, record.isEmpty, field.isEmpty else { return nil }
+        return records
+    }
+}
