@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SummariesTests",
-            dependencies: ["Summaries", "Cases", "CasesTesting"],
+            dependencies: ["Summaries", "Cases", "CasesTesting", "GrievanceCrypto"],
             path: "Tests/SummariesTests"
         ),
         .testTarget(

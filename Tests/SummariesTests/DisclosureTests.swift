@@ -101,7 +101,7 @@ final class DisclosureTests: XCTestCase {
 
     func testRandomRarePopulationsOverOverlappingReleasesAreNeverNarrowedToOneValue() throws {
         for round in 0..<40 {
-            var random = SplitMix(seed: UInt64(round))
+            var random = SeededRandom(seed: UInt64(round))
             var earlier: [SummaryTable] = []
             let spans = [Self.janFeb, Self.q1, MonthRange(from: Month(year: 2027, month: 2), to: Month(year: 2027, month: 4)),
                          MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 6))]
@@ -124,15 +124,3 @@ final class DisclosureTests: XCTestCase {
     }
 }
 
-/// A seeded generator, so a failing round can be run again.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

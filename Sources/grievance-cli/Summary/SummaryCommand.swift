@@ -65,7 +65,7 @@ struct SummaryCommand: ParsableCommand {
         case .markdown: try SummaryRendering.markdown(document, language: language)
         case .csv: SummaryRendering.csv(document)
         case .html: try SummaryRendering.html(document, language: language)
-        case .json: try Self.json(document)
+        case .json: try SummaryRendering.json(document)
         }
         guard let out else { return print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
         do {
@@ -75,11 +75,5 @@ struct SummaryCommand: ParsableCommand {
                              hint: "the summary was released and recorded; `summary` again with the same period gives the same one")
         }
         FileHandle.standardError.write(Data("Released \(document.period) for \(document.audience.rawValue) (sha256 \(document.sha256 ?? "")); written to \(out)\n".utf8))
-    }
-
-    static func json(_ document: SummaryDocument) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 }

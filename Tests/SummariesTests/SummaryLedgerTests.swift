@@ -1,0 +1,100 @@
+import Cases
+import CasesTesting
+import Foundation
+import GrievanceCrypto
+import XCTest
+@testable import Summaries
+
+/// The release ledger and the door to it: every release recorded with its hash in the audit log,
+/// the ledger append-only and checked against its hashes, nobody but the Executive Committee and
+/// administrators let in, and nothing of a complaint in what comes out.
+final class SummaryLedgerTests: XCTestCase {
+    func testEachReleaseIsRecordedWithItsHashInTheLogAndTheSamePeriodGivesTheSameSummary() throws {
+        let fixture = try SummaryFixture(count: 800, seed: 21)
+        defer { fixture.remove() }
+        let first = try fixture.release("2027-Q1")
+        let again = try fixture.release("2027-Q1")
+        XCTAssertEqual(first.tables, again.tables, "a finished period's numbers do not change")
+        let ledger = try fixture.desk.releases()
+        XCTAssertEqual(ledger.count, 2)
+        XCTAssertEqual(ledger.map(\.period), ["2027-Q1", "2027-Q1"])
+        let logged = try fixture.cases.auditEntries().filter { $0.action == "summary.released" }
+        XCTAssertEqual(logged.count, 2)
+        XCTAssertEqual(logged[0].actor, "exec")
+        XCTAssertEqual(logged[0].details.first { $0.key == "sha256" }?.value, first.sha256)
+        // The hash is over the document as published, without the hash itself.
+        var unhashed = first
+        unhashed.sha256 = nil
+        XCTAssertEqual(SHA256.hash(try unhashed.canonicalJSON()).hex, first.sha256)
+    }
+
+    func testTheLedgerRefusesEditsAndAnEditedReleaseStopsTheNextOne() throws {
+        let fixture = try SummaryFixture(count: 300, seed: 22)
+        defer { fixture.remove() }
+        _ = try fixture.release("2027-Q1")
+        XCTAssertThrowsError(try fixture.cases.database.write { try $0.execute(sql: "UPDATE summary_releases SET period = '2027-Q2'") })
+        XCTAssertThrowsError(try fixture.cases.database.write { try $0.execute(sql: "DELETE FROM summary_releases") })
+        // Someone who drops the triggers and rewrites a release (to hide what it gave out) is caught by its hash.
+        try fixture.cases.database.write { db in
+            try db.execute(sql: "DROP TRIGGER summary_releases_no_update")
+            try db.execute(sql: "UPDATE summary_releases SET document = replace(document, '\"<5\"', '0')")
+        }
+        XCTAssertThrowsError(try fixture.release("2027-Q2")) { error in
+            guard case SummaryError.damagedLedger = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testOnlyTheExecutiveAndAdministratorsReleaseAndRefusalsAreLogged() throws {
+        let fixture = try SummaryFixture(count: 100, seed: 23)
+        defer { fixture.remove() }
+        for id in ["amina", "sofia", "ivan", "ana", "audi"] {
+            XCTAssertThrowsError(try fixture.release("2027-Q1", as: id), id) { error in
+                XCTAssertEqual((error as? CasesError)?.description.hasPrefix("not allowed"), true, "\(error)")
+            }
+        }
+        XCTAssertEqual(try fixture.cases.auditEntries().filter { $0.action == "access.denied" && $0.details.contains { $0.value == "summary.release" } }.count, 5)
+        XCTAssertNoThrow(try fixture.release("2027-Q1", as: "admin"))
+        XCTAssertThrowsError(try fixture.release("2027-Q3")) { error in XCTAssertEqual(error as? SummaryError, .notEnded("2027-Q3")) }
+        XCTAssertEqual(try fixture.desk.releases().count, 1, "a refusal records nothing")
+    }
+
+    func testAReleaseNeedsASignedCheckpointAndCarriesTheLatest() throws {
+        let cases = try CasesFixture(clock: TestClock(SummaryFixture.august2027))
+        defer { cases.remove() }
+        let desk = SummaryDesk(installation: cases.installation)
+        XCTAssertThrowsError(try desk.release(SummaryPeriod(parsing: "2027-Q1"), for: .executive, by: cases["exec"])) { error in
+            XCTAssertEqual(error as? SummaryError, .noCheckpoint)
+        }
+        let signed = try cases.administration.signCheckpoint(by: cases["admin"])
+        let document = try desk.release(SummaryPeriod(parsing: "2027-Q1"), for: .executive, by: cases["exec"])
+        XCTAssertEqual(document.checkpoint, signed.text)
+    }
+
+    func testTheExecutiveHoldsNoCaseKeyAndNoComplaintWordReachesAnyFormat() throws {
+        let clock = TestClock(ISO8601DateFormatter().date(from: "2027-05-10T09:00:00Z")!)
+        let cases = try CasesFixture(clock: clock)
+        defer { cases.remove() }
+        let marker = "LEDGER-MARKER-\(UUID().uuidString.prefix(8))"
+        var references: [String] = []
+        for index in 0..<9 {
+            references.append(try cases.intake.file(CasesFixture.intake(index.isMultiple(of: 3) ? "violence" : "harassment", marker: "\(marker)-\(index)",
+                                                                        event: CasesFixture.congress.slug)).reference.rawValue)
+        }
+        clock.advance(days: 60)
+        _ = try cases.administration.signCheckpoint(by: cases["admin"])
+        XCTAssertTrue(try cases.installation.storage.read { try $0.cases(sealedTo: "exec") }.isEmpty, "the executive holds no case key")
+        let document = try SummaryDesk(installation: cases.installation).release(SummaryPeriod(parsing: "2027-Q2"), for: .executive, by: cases["exec"])
+        XCTAssertEqual(document.table("received_by_event")?.total, .count(9))
+        let outputs = [try SummaryRendering.json(document), SummaryRendering.csv(document)]
+            + (try SummaryCatalog.languages.flatMap { [try SummaryRendering.markdown(document, language: $0), try SummaryRendering.html(document, language: $0)] })
+        let day = try Regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+        for text in outputs {
+            XCTAssertFalse(text.contains(marker))
+            for reference in references { XCTAssertFalse(text.contains(reference)) }
+            XCTAssertNil(text.firstMatch(of: day))
+        }
+        // Nor in the database's ledger or the log's entries about it.
+        let stored = try cases.installation.storage.read { try $0.summaryReleases() }
+        XCTAssertFalse(stored.contains { Data($0.document).range(of: Data(marker.utf8)) != nil })
+    }
+}
