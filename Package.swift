@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SummariesTests",
-            dependencies: ["Summaries", "Cases", "CasesTesting", "GrievanceCrypto"],
+            dependencies: ["Summaries", "Cases", "CasesTesting", "AuditLog", "GrievanceCrypto"],
             path: "Tests/SummariesTests"
         ),
         .testTarget(

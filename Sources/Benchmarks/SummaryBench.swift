@@ -50,7 +50,7 @@ struct SummaryBench: ParsableCommand {
             }
         }
         let period = try SummaryPeriod(parsing: "2027-Q2")
-        let (document, ledger) = try desk.prepare(period, for: .executive, now: now)
+        let (document, _, ledger) = try desk.prepare(period, for: .executive, now: now)
         let withheld = document.tables.flatMap { table in table.cells.flatMap { $0 } + table.rowTotals + table.columnTotals + [table.total] }
             .filter(\.isWithheld).count
         print("2027-Q2, executive: \(document.tables.count) tables, \(withheld) values withheld, checked against \(ledger) earlier releases\n")

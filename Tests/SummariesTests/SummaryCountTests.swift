@@ -78,7 +78,7 @@ final class SummaryCountTests: XCTestCase {
             return closed.at.timeIntervalSince(synthetic.createdAt) / 86_400
         }.sorted()
         let timing = engine.timing(threshold: 5)
-        XCTAssertEqual(timing.close.cases, .count(closing.count))
+        XCTAssertGreaterThanOrEqual(closing.count, 10, "enough cases for the figure to be shown")
         XCTAssertEqual(timing.close.medianDays, Int(closing[(closing.count + 1) / 2 - 1].rounded()))
         XCTAssertEqual(timing.close.percentile90Days, Int(closing[Int((0.9 * Double(closing.count)).rounded(.up)) - 1].rounded()))
         // Acknowledged on time: the procedure's first deadline (7 days; 24 hours for safeguarding).
@@ -89,8 +89,13 @@ final class SummaryCountTests: XCTestCase {
             due += 1
             if let acknowledged = synthetic.transitions.first(where: { $0.stage == "acknowledged" }), acknowledged.at <= deadline { met += 1 }
         }
-        XCTAssertEqual(timing.acknowledgedOnTime.cases, .count(due))
-        XCTAssertEqual(timing.acknowledgedOnTime.percent, Int((Double(met) * 100 / Double(due)).rounded()))
+        XCTAssertGreaterThanOrEqual(due, 10)
+        XCTAssertEqual(timing.acknowledgedOnTime.percent, Int((Double(met) * 10 / Double(due)).rounded()) * 10, "to the nearest ten per cent")
+        // Over fewer than twice the threshold of cases nothing is shown, and never how many.
+        let few = TimingFigure(days: [1, 2, 3, 4, 5, 6, 7, 8, 9], threshold: 5)
+        XCTAssertNil(few.medianDays)
+        XCTAssertNil(DeadlineShare(met: 8, of: 9, threshold: 5).percent)
+        XCTAssertEqual(DeadlineShare(met: 19, of: 20, threshold: 5).percent, 100, "95% is shown as 100%: one late case of twenty is not given away")
     }
 
     func testPeriodsParseAsTheCalendarHasThem() throws {

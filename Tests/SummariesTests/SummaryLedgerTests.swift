@@ -1,6 +1,7 @@
 import Cases
 import CasesTesting
 import Foundation
+import AuditLog
 import GrievanceCrypto
 import XCTest
 @testable import Summaries
@@ -56,6 +57,23 @@ final class SummaryLedgerTests: XCTestCase {
         XCTAssertNoThrow(try fixture.release("2027-Q1", as: "admin"))
         XCTAssertThrowsError(try fixture.release("2027-Q3")) { error in XCTAssertEqual(error as? SummaryError, .notEnded("2027-Q3")) }
         XCTAssertEqual(try fixture.desk.releases().count, 1, "a refusal records nothing")
+    }
+
+    func testSomeoneWhoCouldHoldACaseKeyIsRefusedEvenWithTheExecutiveRole() throws {
+        let cases = try CasesFixture(roster: CasesFixture.roster + [("both", [.executive, .handler])], clock: TestClock(SummaryFixture.august2027))
+        defer { cases.remove() }
+        _ = try cases.administration.signCheckpoint(by: cases["admin"])
+        XCTAssertThrowsError(try SummaryDesk(installation: cases.installation).release(SummaryPeriod(parsing: "2027-Q1"), for: .executive, by: cases["both"]))
+        XCTAssertNoThrow(try SummaryDesk(installation: cases.installation).release(SummaryPeriod(parsing: "2027-Q1"), for: .executive, by: cases["exec"]))
+    }
+
+    func testTheCheckpointCarriesTheLogSignatureAloneNotAWitnessTimestamp() throws {
+        let key = SigningKeyPair.generate()
+        let note = try SignedNote.sign(text: "grievance/test\n5\nAAAA\n", name: "grievance/test", key: key)
+            .adding(NoteSignature(name: "grievance/test/witness/olga", keyID: 7, signature: [UInt8](repeating: 1, count: 72)))
+        let carried = try SummaryDesk.logSigned(note, origin: "grievance/test")
+        XCTAssertEqual(carried.components(separatedBy: "\u{2014} ").count - 1, 1, carried)
+        XCTAssertFalse(carried.contains("witness"))
     }
 
     func testAReleaseNeedsASignedCheckpointAndCarriesTheLatest() throws {

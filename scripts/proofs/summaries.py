@@ -6,7 +6,8 @@ For each round it makes a data directory, writes a made-up population with rare 
 straight into its tables (clear metadata only, as summaries read it), and releases summaries
 with grievance-cli over overlapping periods for every audience: quarters, months, an ad-hoc
 run of months beside them. Then, from the JSON alone, it builds the attacker's model of
-docs/SUMMARIES.md ("The attacker") — its own code, not the program's — and asks scipy's HiGHS
+docs/SUMMARIES.md ("The attacker") — its own code, not the program's; credited, like the
+program's, with knowing which withheld values are zero, from the ledger — and asks scipy's HiGHS
 for the least and greatest value of every withheld count. Each must keep at least two whole
 values. It also checks every published count against the population it generated.
 
@@ -140,7 +141,9 @@ def terms_of(table):
 
 
 class Attacker:
-    def __init__(self, tables):
+    def __init__(self, tables, zeros):
+        """`zeros[i]`: the places ((row, column), one-way tables in column 0) of table i withheld
+        though zero, from the release ledger; every other withheld value is known to be at least 1."""
         self.domains = defaultdict(list)
         self.families = defaultdict(set)
         marks = defaultdict(set)
@@ -164,11 +167,17 @@ class Attacker:
                 for unit in self.units(population):
                     for labels in self.labellings(family):
                         self.index[(population, family, unit, labels)] = len(self.index)
-        rows_eq, rows_ub = [], []  # (dict var->coef, rhs)
-        for table in tables:
-            for value, population, family, assignment, span in terms_of(table):
+        rows_eq, rows_ub = [], []  # (dict var->coef, rhs): equal, and at most
+        for number, table in enumerate(tables):
+            width = len(table["columns"]) + 1
+            for position, (value, population, family, assignment, span) in enumerate(terms_of(table)):
+                variables = self.variables(population, family, assignment, span)
                 if value is not None:
-                    rows_eq.append(({v: 1.0 for v in self.variables(population, family, assignment, span)}, value))
+                    rows_eq.append(({v: 1.0 for v in variables}, value))
+                    continue
+                place = (position // width, position % width if len(table["dimensions"]) == 2 else 0)
+                if place not in zeros[number]:
+                    rows_ub.append(({v: -1.0 for v in variables}, -1))  # withheld, and not zero: at least 1
             # Labels of the population's dimensions that this table does not list: none there.
             first = terms_of(table)[-1]
             for position, dimension in enumerate(table["dimensions"]):
@@ -245,9 +254,14 @@ class Attacker:
         return found[0], found[1]
 
 
-def attack(documents):
+def attack(documents, ledger_zeros):
     tables = [table for document in documents for table in document["tables"]]
-    attacker = Attacker(tables)
+    zeros = [set() for _ in tables]
+    offsets = list(itertools.accumulate([0] + [len(document["tables"]) for document in documents]))
+    for number, places in enumerate(ledger_zeros):
+        for table, row, column in places:
+            zeros[offsets[number] + table].add((row, column))
+    attacker = Attacker(tables, zeros)
     narrowed, withheld, seen = [], 0, set()
     for table in tables:
         for value, population, family, assignment, span in terms_of(table):
@@ -356,8 +370,12 @@ def main():
                         raise SystemExit(f"summary --format html --language {language}: {made.stderr}")
             releasing = time.monotonic() - started
             wrong = [w for document in documents for w in check_counts(cases, document)]
+            # The ledger's private note of which withheld values are zero, in release order.
+            connection = sqlite3.connect(os.path.join(data.path, "grievance.sqlite"))
+            ledger_zeros = [json.loads(row[0]) for row in connection.execute("SELECT withheld_zeros FROM summary_releases ORDER BY id")]
+            connection.close()
             started = time.monotonic()
-            withheld, narrowed = attack(documents)
+            withheld, narrowed = attack(documents, ledger_zeros[:len(documents)])
             attacking = time.monotonic() - started
             total_withheld += withheld
             total_released += len(documents)

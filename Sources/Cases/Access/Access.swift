@@ -41,7 +41,7 @@ public enum Access {
     /// people whose roles hold no case key, so a summary is never made by someone who could
     /// look behind it.
     public static func mayReleaseSummaries(_ person: Principal) -> Bool {
-        !person.isDisabled && !person.roles.isDisjoint(with: [.executive, .admin])
+        !person.isDisabled && !person.roles.isDisjoint(with: [.executive, .admin]) && !mayEverHold(roles: person.roles)
     }
 
     /// Whether these roles could ever be given a case's key.

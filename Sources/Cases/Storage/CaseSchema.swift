@@ -139,7 +139,9 @@ package enum CaseSchema {
                     period TEXT NOT NULL,
                     audience TEXT NOT NULL,
                     document BLOB NOT NULL,
-                    hash BLOB NOT NULL CHECK (length(hash) = 32)
+                    hash BLOB NOT NULL CHECK (length(hash) = 32),
+                    -- Which withheld values were zero, as [[table, row, column], …]: for the audit only.
+                    withheld_zeros BLOB NOT NULL
                 );
                 CREATE TRIGGER summary_releases_no_update BEFORE UPDATE ON summary_releases
                 BEGIN SELECT RAISE(ABORT, 'the release ledger is append-only'); END;

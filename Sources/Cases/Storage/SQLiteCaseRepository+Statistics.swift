@@ -73,15 +73,16 @@ extension SQLiteCaseRepository {
     }
 
     func summaryReleases() throws -> [StoredRelease] {
-        try Row.fetchAll(db, sql: "SELECT released_at, period, audience, document, hash FROM summary_releases ORDER BY id").map { row in
+        try Row.fetchAll(db, sql: "SELECT released_at, period, audience, document, hash, withheld_zeros FROM summary_releases ORDER BY id").map { row in
             guard let hash = try? Digest(bytes: row["hash"] as Data) else { throw CasesError.damaged("the release ledger") }
             return StoredRelease(releasedAt: Self.date(row["released_at"]), period: row["period"], audience: row["audience"],
-                                 document: [UInt8](row["document"] as Data), hash: hash)
+                                 document: [UInt8](row["document"] as Data), hash: hash, withheldZeros: [UInt8](row["withheld_zeros"] as Data))
         }
     }
 
     func insertSummaryRelease(_ release: StoredRelease) throws {
-        try db.execute(sql: "INSERT INTO summary_releases (released_at, period, audience, document, hash) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [Self.millis(release.releasedAt), release.period, release.audience, Data(release.document), Data(release.hash.bytes)])
+        try db.execute(sql: "INSERT INTO summary_releases (released_at, period, audience, document, hash, withheld_zeros) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [Self.millis(release.releasedAt), release.period, release.audience, Data(release.document), Data(release.hash.bytes),
+                                   Data(release.withheldZeros)])
     }
 }

@@ -22,11 +22,13 @@ struct AttackerModel {
     /// Each family's published periods (flows), as month ordinals.
     private var publishedSpans: [Family: Set<[Int]>] = [:]
 
-    /// Builds the program from the tables' published values. Nil when a table does not describe
-    /// its own arithmetic (a damaged ledger).
-    init?(tables: [SummaryTable]) {
+    /// Builds the program from the tables' published values, and the unknowns of `shapes`
+    /// without any of their values (what earlier releases alone say about tables to come). Nil
+    /// when a table does not describe its own arithmetic (a damaged ledger).
+    init?(tables released: [ReleasedTable], shapes: [SummaryTable] = []) {
+        let tables = released.map(\.table)
         var stockMonths = Set<Int>()
-        for table in tables {
+        for table in tables + shapes {
             guard let shape = table.shape, table.terms() != nil else { return nil }
             let family = Family(population: shape.population, dimensions: shape.dimensions.sorted { $0.rawValue < $1.rawValue })
             if !(families[shape.population]?.contains(family) ?? false) { families[shape.population, default: []].append(family) }
@@ -51,7 +53,7 @@ struct AttackerModel {
                 }
             }
         }
-        for (index, table) in tables.enumerated() { constrain(table, index: index) }
+        for (index, table) in released.enumerated() { constrain(table.table, index: index, withheldZeros: table.withheldZeros) }
         link(stockMonths: stockMonths)
     }
 
@@ -75,21 +77,28 @@ struct AttackerModel {
         Set(constraintTables.indices.filter { (constraintTables[$0] ?? -1) >= firstTable })
     }
 
-    /// The counts no table publishes but overlapping periods imply: for each flow family, its
-    /// cases in each stretch of months that is not itself a period the family was published
-    /// for (March, given January–February and the quarter). Each is a count an attacker may
-    /// work out by subtraction, so the audit checks it like a withheld one.
+    /// The counts no table publishes but overlapping periods imply: for each flow family, over
+    /// every run of consecutive stretches of months that is not itself a period the family was
+    /// published for (March, given January–February and the quarter; the fourth quarter, given
+    /// three quarters and the year), each cell, each margin and the total. Each is a count an
+    /// attacker may work out by subtraction, so the audit checks it like a withheld one.
     func impliedCounts() -> [(variables: [Int], term: SummaryTerm)] {
         var implied: [(variables: [Int], term: SummaryTerm)] = []
         for (population, list) in families where !population.isStock {
             let marks = boundaries[population] ?? []
+            guard marks.count >= 2 else { continue }
             for family in list {
-                for unit in marks.indices.dropLast() where !(publishedSpans[family]?.contains([marks[unit], marks[unit + 1] - 1]) ?? false) {
-                    let span = TableSpan.during(MonthRange(from: Month(ordinal: marks[unit]), to: Month(ordinal: marks[unit + 1] - 1)))
-                    for labels in combinations(family) {
-                        guard let index = unknowns[Unknown(family: family, unit: unit, labels: labels)] else { continue }
-                        let assignment = Dictionary(uniqueKeysWithValues: zip(family.dimensions, labels))
-                        implied.append(([index], SummaryTerm(population: population, family: family.dimensions, assignment: assignment, span: span)))
+                // Every labelling of every subset of the family's dimensions: cells, margins, total.
+                let patterns = family.dimensions.reduce([[Dimension: String]()]) { partial, dimension in
+                    partial + partial.flatMap { prefix in (domains[dimension] ?? []).map { prefix.merging([dimension: $0]) { $1 } } }
+                }
+                for first in 0..<(marks.count - 1) {
+                    for last in first..<(marks.count - 1) where !(publishedSpans[family]?.contains([marks[first], marks[last + 1] - 1]) ?? false) {
+                        let span = TableSpan.during(MonthRange(from: Month(ordinal: marks[first]), to: Month(ordinal: marks[last + 1] - 1)))
+                        for assignment in patterns {
+                            let term = SummaryTerm(population: population, family: family.dimensions, assignment: assignment, span: span)
+                            implied.append((variables(of: term), term))
+                        }
                     }
                 }
             }
@@ -126,18 +135,26 @@ struct AttackerModel {
         }
     }
 
-    private mutating func constrain(_ table: SummaryTable, index: Int) {
+    private mutating func constrain(_ table: SummaryTable, index: Int, withheldZeros: Set<GridPoint>) {
         guard let shape = table.shape, let terms = table.terms() else { return }
         let width = shape.columns.count + 1
         for (position, (value, term)) in terms.enumerated() {
-            guard case .count(let count) = value else { continue }
-            sources[constraints.count] = (index, GridPoint(row: position / width, column: position % width))
-            constraints.append(.equal(variables(of: term), to: Double(count)))
+            switch value {
+            case .count(let count):
+                sources[constraints.count] = (index, GridPoint(row: position / width, column: position % width))
+                constraints.append(.equal(variables(of: term), to: Double(count)))
+            case .withheld:
+                // Zero is shown but where showing it would give a count away: the attacker is
+                // credited with knowing which withheld values are at least one.
+                let point = GridPoint(row: position / width, column: shape.isTwoWay ? position % width : 0)
+                constraints.append(LinearConstraint(terms: Dictionary(variables(of: term).map { ($0, 1.0) }, uniquingKeysWith: +),
+                                                    lower: withheldZeros.contains(point) ? 0 : 1, upper: .greatestFiniteMagnitude))
+            }
             constraintTables.append(index)
         }
         // A label the population has elsewhere but this table does not list had no cases here.
-        for (index, dimension) in shape.dimensions.enumerated() {
-            let listed = Set(index == 0 ? shape.rows : shape.columns)
+        for (position, dimension) in shape.dimensions.enumerated() {
+            let listed = Set(position == 0 ? shape.rows : shape.columns)
             for label in domains[dimension] ?? [] where !listed.contains(label) {
                 let absent = SummaryTerm(population: shape.population, family: shape.dimensions, assignment: [dimension: label], span: shape.span)
                 constraints.append(.equal(variables(of: absent), to: 0))

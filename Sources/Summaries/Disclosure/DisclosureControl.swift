@@ -5,8 +5,8 @@
 /// to a single value and no implied count to a single value under the threshold.
 struct DisclosureControl {
     let threshold: Int
-    /// Earlier releases' tables, as published.
-    let earlier: [SummaryTable]
+    /// Earlier releases' tables, as published, with the ledger's note of their withheld zeros.
+    let earlier: [ReleasedTable]
 
     /// How many repairs one summary may need before the method gives up; each withholds a value,
     /// so this bounds the work, not the protection.
@@ -14,14 +14,14 @@ struct DisclosureControl {
     /// Random objectives solved first, for feasible points far apart (LinearProgram.sample).
     private static let samplingObjectives = 6
 
-    func publish(_ tables: [CountTable]) throws(SummaryError) -> [SummaryTable] {
+    func publish(_ tables: [CountTable]) throws(SummaryError) -> [ReleasedTable] {
         let known = try knownPoints(tables)
         var suppressions = tables.indices.map { TableSuppression(table: tables[$0], threshold: threshold, known: known[$0]) }
         // A repair only withholds more, which only widens the attacker's bounds: what was found
         // safe stays safe for the rest of this summary, and is not solved again.
         var safe = Set<SummaryTerm>()
         for _ in 0..<Self.repairLimit {
-            let published = suppressions.map(\.summaryTable)
+            let published = suppressions.map(\.released)
             guard let finding = try firstNarrowed(in: published, safe: &safe) else { return published }
             // Withhold the smallest published value of this summary among those that set the
             // attacker's bounds; failing that, among those that count some of the same cases.
@@ -29,7 +29,9 @@ struct DisclosureControl {
                 let suppression = suppressions[index]
                 let normal = suppression.normalised(point)
                 guard !suppression.withheld.contains(normal), !suppression.known.contains(normal) else { return nil }
-                return suppression.value(normal) + (suppression.isTotal(normal) ? 1_000_000 : 0)
+                // A zero is withheld only before a total: it makes the marker stand for zero too.
+                let value = suppression.value(normal)
+                return (value == 0 ? 500_000 : value) + (suppression.isTotal(normal) ? 1_000_000 : 0)
             }
             var choice: (table: Int, point: GridPoint, cost: Int)?
             for (table, point) in finding.binding where table >= earlier.count {
@@ -51,7 +53,7 @@ struct DisclosureControl {
     /// For each new table, the values the earlier releases already fix exactly.
     private func knownPoints(_ tables: [CountTable]) throws(SummaryError) -> [Set<GridPoint>] {
         guard !earlier.isEmpty else { return tables.map { _ in [] } }
-        let earlierTerms = earlier.flatMap { $0.terms() ?? [] }.map(\.term)
+        let earlierTerms = earlier.flatMap { $0.table.terms() ?? [] }.map(\.term)
         // Tables about cases no earlier release counted need no solving.
         let related = tables.map { table in
             let probe = table.shape.term(row: table.shape.rows.count, column: table.shape.columns.count)
@@ -59,7 +61,7 @@ struct DisclosureControl {
         }
         guard related.contains(true) else { return tables.map { _ in [] } }
         let shapes = tables.map { SummaryTable(shape: $0.shape) { _, _ in .withheld("") } }
-        guard let model = AttackerModel(tables: earlier + shapes) else { throw SummaryError.damagedLedger("a table does not add up to its own shape") }
+        guard let model = AttackerModel(tables: earlier, shapes: shapes) else { throw SummaryError.damagedLedger("a table does not add up to its own shape") }
         let program = LinearProgram(variables: model.variableCount, constraints: model.allConstraints)
         try program.sample(objectives: Self.samplingObjectives)
         var known: [Set<GridPoint>] = []
@@ -71,7 +73,7 @@ struct DisclosureControl {
                     // A count under the threshold is withheld whatever is known of it.
                     for column in 0...(table.shape.isTwoWay ? columns : 0) where !(1..<threshold).contains(table.value(row: row, column: column)) {
                         let variables = model.variables(of: table.shape.term(row: row, column: column))
-                        guard program.sampledSpread(of: variables) < 0.5 else { continue }
+                        guard program.sampledRange(of: variables).map({ $0.greatest - $0.least < 0.5 }) ?? true else { continue }
                         let range = try program.range(of: variables)
                         if range.greatest - range.least < 0.5 { fixed.insert(GridPoint(row: row, column: column)) }
                     }
@@ -84,7 +86,7 @@ struct DisclosureControl {
 
     /// The first withheld value, of this summary or an earlier one, that the attacker narrows
     /// to a single whole number.
-    private func firstNarrowed(in published: [SummaryTable], safe: inout Set<SummaryTerm>) throws(SummaryError)
+    private func firstNarrowed(in published: [ReleasedTable], safe: inout Set<SummaryTerm>) throws(SummaryError)
         -> (term: SummaryTerm, binding: [(Int, GridPoint)])? {
         let all = earlier + published
         guard let model = AttackerModel(tables: all) else { throw SummaryError.damagedLedger("a table does not add up to its own shape") }
@@ -99,32 +101,33 @@ struct DisclosureControl {
             variables.allSatisfy { variable in part[variable].map { !reached.contains($0) } ?? program.provenance(of: variable).isDisjoint(with: newRows) }
         }
         for table in all {
-            for (value, term) in table.terms() ?? [] where value.isWithheld && !safe.contains(term) {
+            for (value, term) in table.table.terms() ?? [] where value.isWithheld && !safe.contains(term) {
                 let variables = model.variables(of: term).sorted()
                 guard checked.insert(variables).inserted else { continue }
                 if untouched(variables) {
                     safe.insert(term)
                     continue
                 }
-                // Two feasible points a whole case apart already show two values.
-                if program.sampledSpread(of: variables) >= 1 - 1e-6 {
+                // Feasible points already met that hold two whole numbers between them settle it.
+                if let seen = program.sampledRange(of: variables), Self.wholeNumbers(in: seen).count >= 2 {
                     safe.insert(term)
                     continue
                 }
                 let range = try program.bounds(of: variables)
-                if !Self.allowsTwoValues((range.least, range.greatest)) { return (term, range.binding.compactMap { model.sources[$0] }) }
+                if Self.wholeNumbers(in: (range.least, range.greatest)).count < 2 { return (term, range.binding.compactMap { model.sources[$0] }) }
                 safe.insert(term)
             }
         }
         // A count implied by subtraction that is pinned to a value under the threshold is
         // disclosed as surely as a published one (zero, or one at the threshold or above, is not).
         for (variables, term) in model.impliedCounts() where !safe.contains(term) && checked.insert(variables).inserted {
-            if untouched(variables) || program.sampledSpread(of: variables) >= 0.5 {
+            if untouched(variables) || program.sampledRange(of: variables).map({ Self.wholeNumbers(in: $0).count >= 2 }) == true {
                 safe.insert(term)
                 continue
             }
             let range = try program.bounds(of: variables)
-            if range.greatest - range.least < 0.5, (1..<threshold).contains(Int(range.least.rounded())) {
+            let values = Self.wholeNumbers(in: (range.least, range.greatest))
+            if values.count == 1, (1..<threshold).contains(values.lowest) {
                 return (term, range.binding.compactMap { model.sources[$0] })
             }
             safe.insert(term)
@@ -132,11 +135,17 @@ struct DisclosureControl {
         return nil
     }
 
-    /// At least two whole numbers lie within the bounds.
-    static func allowsTwoValues(_ range: (least: Double, greatest: Double)) -> Bool {
+    /// The whole numbers within the bounds: the lowest, and how many (two stands for two or more).
+    static func wholeNumbers(in range: (least: Double, greatest: Double)) -> (lowest: Int, count: Int) {
         let tolerance = 1e-6
-        return (range.greatest + tolerance).rounded(.down) - (range.least - tolerance).rounded(.up) >= 1
+        let lowest = (range.least - tolerance).rounded(.up)
+        guard range.greatest.isFinite else { return (Int(lowest), 2) }
+        let highest = (range.greatest + tolerance).rounded(.down)
+        return (Int(lowest), Int(max(0, min(2, highest - lowest + 1))))
     }
+
+    /// At least two whole numbers lie within the bounds.
+    static func allowsTwoValues(_ range: (least: Double, greatest: Double)) -> Bool { wholeNumbers(in: range).count >= 2 }
 
     private static func describe(_ term: SummaryTerm) -> String {
         let labels = term.assignment.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }

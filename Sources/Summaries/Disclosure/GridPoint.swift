@@ -1,6 +1,11 @@
 /// A place in a table's extended grid: a cell, a row total (`column == columns.count`), a
 /// column total (`row == rows.count`) or the total.
-struct GridPoint: Sendable, Hashable {
-    var row: Int
-    var column: Int
+package struct GridPoint: Sendable, Hashable {
+    package var row: Int
+    package var column: Int
+
+    package init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
 }

@@ -110,23 +110,32 @@ final class LinearProgram {
         }
     }
 
-    /// How far apart the sum of `variables` lies over the points met so far.
-    func sampledSpread(of variables: [Int]) -> Double {
-        let free = variables.compactMap { column[$0] }
-        guard !free.isEmpty else { return 0 }
+    /// The least and greatest sum of `variables` over the points met so far (nil before any):
+    /// within the true range, since every such point is feasible.
+    func sampledRange(of variables: [Int]) -> (least: Double, greatest: Double)? {
+        var constant = 0.0
+        var free: [Int] = []
+        for variable in variables {
+            if let value = presolved.fixed[variable] { constant += value } else { free.append(column[variable]!) }
+        }
+        guard !free.isEmpty else { return (constant, constant) }
+        guard !samples.isEmpty else { return nil }
         var least = Double.infinity, greatest = -Double.infinity
         for point in samples {
-            var sum = 0.0
+            var sum = constant
             for variable in free { sum += point[variable] }
             least = min(least, sum)
             greatest = max(greatest, sum)
         }
-        return samples.isEmpty ? 0 : greatest - least
+        return (least, greatest)
     }
 
     /// The range, and the constraints that set its ends: those whose dual value is not zero at
     /// either optimum. Withholding a published value among them is what can widen the range.
     func bounds(of variables: [Int]) throws(SummaryError) -> (least: Double, greatest: Double, binding: Set<Int>) {
+        guard !presolved.isContradictory else {
+            throw SummaryError.solverFailed("the published values contradict each other (the release ledger may have been edited)")
+        }
         var constant = 0.0
         var binding = Set<Int>()
         var objective = Array(repeating: 0.0, count: variableCount)

@@ -37,7 +37,11 @@ struct Presolve {
         }
     }
 
+    /// A count fixed below zero: the published values cannot all be true.
+    private(set) var isContradictory = false
+
     private mutating func fix(_ variable: Int, to value: Double, because: Set<Int>) {
+        if value < -1e-6 { isContradictory = true }
         fixed[variable] = value
         provenance[variable] = because
     }

@@ -43,6 +43,9 @@ struct TableSuppression: Sendable {
 
     var summaryTable: SummaryTable { SummaryTable(shape: table.shape, published: published(row:column:)) }
 
+    /// The table as published, with the zeros it withholds noted for the ledger.
+    var released: ReleasedTable { ReleasedTable(table: summaryTable, withheldZeros: withheld.filter { value($0) == 0 }) }
+
     /// Where a place of the full grid lives in this table's own: a one-way table's row totals
     /// are its cells.
     func normalised(_ point: GridPoint) -> GridPoint { isOneWay ? GridPoint(row: point.row, column: 0) : point }

@@ -154,8 +154,8 @@ struct SummaryEngine {
         if let rule = procedure.feedback {
             var due = 0, met = 0
             for statistical in received {
-                guard let acknowledgedAt = statistical.acknowledgedAt else { continue }
-                let deadline = rule.within.after(acknowledgedAt)
+                // Never acknowledged: the deadline ran from the report at the latest, and was missed.
+                let deadline = rule.within.after(statistical.acknowledgedAt ?? statistical.createdAt)
                 guard deadline <= end else { continue }
                 due += 1
                 if let given = statistical.feedbackAt, given <= deadline { met += 1 }

@@ -1,23 +1,19 @@
-/// How long something took, over a set of cases: how many, and the median and 90th percentile in
-/// whole days — withheld, like a count, when fewer cases than the threshold make it up.
+/// How long something took, over a set of cases: the median and 90th percentile in whole days.
+/// Shown only over at least twice the threshold of cases (a percentile over fewer is nearly one
+/// person's case), and how many cases is never shown: it would be a count the disclosure audit
+/// does not see.
 public struct TimingFigure: Sendable, Hashable, Codable {
-    public var cases: PublishedCount
     public var medianDays: Int?
     public var percentile90Days: Int?
 
     enum CodingKeys: String, CodingKey {
-        case cases
         case medianDays = "median_days"
         case percentile90Days = "p90_days"
     }
 
     init(days: [Double], threshold: Int) {
         let sorted = days.sorted()
-        guard sorted.count >= threshold, !sorted.isEmpty else {
-            cases = sorted.isEmpty ? .count(0) : .withheld("<\(threshold)")
-            return
-        }
-        cases = .count(sorted.count)
+        guard sorted.count >= 2 * threshold, !sorted.isEmpty else { return }
         medianDays = Int(Self.nearestRank(sorted, 0.5).rounded())
         percentile90Days = Int(Self.nearestRank(sorted, 0.9).rounded())
     }

@@ -30,13 +30,11 @@ extension SummaryRendering {
         }
         let timing = document.timing
         for (name, figure) in [("days_to_acknowledge", timing.acknowledge), ("days_to_close", timing.close)] {
-            records.append(["timing", name, "cases", text(figure.cases)])
             records.append(["timing", name, "median_days", figure.medianDays.map(String.init) ?? ""])
             records.append(["timing", name, "p90_days", figure.percentile90Days.map(String.init) ?? ""])
         }
         for (name, share) in [("acknowledged_on_time", timing.acknowledgedOnTime), ("feedback_on_time", timing.feedbackOnTime)] {
             guard let share else { continue }
-            records.append(["timing", name, "cases", text(share.cases)])
             records.append(["timing", name, "percent", share.percent.map(String.init) ?? ""])
         }
         return records.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()

@@ -23,7 +23,7 @@ extension SummaryRendering {
         body += "<section>\n<h2>\(escapeHTML(heading))</h2>\n"
         body += htmlTable(caption: try catalog.text("timing.days"), span: nil, header: timing.daysHeader, rows: timing.days, totals: nil)
         body += htmlTable(caption: try catalog.text("chart.deadlines"), span: nil, header: timing.sharesHeader, rows: timing.shares, totals: nil)
-        body += "<p class=\"note\">\(escapeHTML(try catalog.text("timing.note")))</p>\n</section>\n"
+        body += "<p class=\"note\">\(escapeHTML(try catalog.text("timing.note", ["minimum": String(2 * document.threshold)])))</p>\n</section>\n"
         if let footnote = try footnote(document, catalog) { body += "<p class=\"footnote\">\(escapeHTML(footnote))</p>\n" }
         body += "<section class=\"checkpoint\">\n<h2>\(escapeHTML(try catalog.text("checkpoint.heading")))</h2>\n"
         body += "<p>\(htmlWithCode(try catalog.text("checkpoint.text")))</p>\n<pre>\(escapeHTML(document.checkpoint))</pre>\n</section>\n</main>\n"
@@ -192,13 +192,13 @@ extension SummaryRendering {
         return (title, svg + "</svg>\n")
     }
 
-    /// Each share as a bar across a 0–100 scale. A withheld share has no bar at all — an empty
-    /// scale would read as 0 — only the stub and its marker.
+    /// Each share as a bar across a 0–100 scale. A share over too few cases has no bar at all —
+    /// an empty scale would read as 0 — only a dash.
     static func shareBars(id: String, title: String, shares: [(label: String, share: DeadlineShare)], _ catalog: SummaryCatalog) throws -> (title: String, svg: String) {
         let (left, room, rowHeight) = (290, 340, 28)
         var texts: [String] = []
         for entry in shares {
-            texts.append(try entry.share.percent.map { try catalog.text("timing.percent", ["percent": String($0)]) } ?? withheldOrDash(entry.share.cases))
+            texts.append(try entry.share.percent.map { try catalog.text("timing.percent", ["percent": String($0)]) } ?? "—")
         }
         var svg = svgOpen(id: id, height: 12 + shares.count * rowHeight, title: title, description: zip(shares, texts).map { "\($0.label): \($1)" })
         for (index, entry) in shares.enumerated() {
@@ -209,9 +209,6 @@ extension SummaryRendering {
                 svg += "<rect x=\"\(left)\" y=\"\(y + 5)\" width=\"\(room)\" height=\"18\" fill=\"#ffffff\" stroke=\"\(ruleColour)\" stroke-width=\"1\"/>"
                 svg += "<rect x=\"\(left)\" y=\"\(y + 5)\" width=\"\(room * clamped / 100)\" height=\"18\" fill=\"\(barColour)\"/>"
                 svg += "<text x=\"\(left + room + 8)\" y=\"\(y + 18)\" font-size=\"12\">\(escapeHTML(texts[index]))</text>\n"
-            } else if entry.share.cases.isWithheld {
-                svg += stub(id: id, x: left, y: y + 5, width: 12, height: 18)
-                svg += "<text x=\"\(left + 18)\" y=\"\(y + 18)\" font-size=\"12\">\(escapeHTML(texts[index]))</text>\n"
             } else {
                 svg += "<text x=\"\(left)\" y=\"\(y + 18)\" font-size=\"12\">\(escapeHTML(texts[index]))</text>\n"
             }

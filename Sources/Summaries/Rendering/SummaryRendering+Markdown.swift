@@ -19,7 +19,7 @@ extension SummaryRendering {
         out += "\n## \(markdownText(try catalog.text("timing.heading")))\n\n"
         out += markdownTable(header: timing.daysHeader, rows: timing.days, boldLastRow: false) + "\n"
         out += markdownTable(header: timing.sharesHeader, rows: timing.shares, boldLastRow: false) + "\n"
-        out += "\(markdownText(try catalog.text("timing.note")))\n"
+        out += "\(markdownText(try catalog.text("timing.note", ["minimum": String(2 * document.threshold)])))\n"
         if let footnote = try footnote(document, catalog) { out += "\n\(markdownText(footnote))\n" }
         out += "\n## \(markdownText(try catalog.text("checkpoint.heading")))\n\n"
         // The catalogue's own backticks are meant: they mark the commands as code.

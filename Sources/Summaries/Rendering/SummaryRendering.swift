@@ -70,32 +70,23 @@ public enum SummaryRendering {
 
     static func timingRows(_ timing: TimingFigures, _ catalog: SummaryCatalog)
         throws -> (daysHeader: [String], days: [[String]], sharesHeader: [String], shares: [[String]]) {
-        let measure = try catalog.text("timing.measure"), cases = try catalog.text("timing.cases")
+        let measure = try catalog.text("timing.measure")
         let days = try [("timing.days_to_acknowledge", timing.acknowledge), ("timing.days_to_close", timing.close)].map { key, figure in
-            [try catalog.text(key), text(figure.cases), figure.medianDays.map(String.init) ?? withheldOrDash(figure.cases),
-             figure.percentile90Days.map(String.init) ?? withheldOrDash(figure.cases)]
+            [try catalog.text(key), figure.medianDays.map(String.init) ?? "—", figure.percentile90Days.map(String.init) ?? "—"]
         }
         var shares = [("timing.acknowledged_on_time", timing.acknowledgedOnTime)]
         if let feedback = timing.feedbackOnTime { shares.append(("timing.feedback_on_time", feedback)) }
         let shareRows = try shares.map { key, share in
-            [try catalog.text(key), text(share.cases),
-             try share.percent.map { try catalog.text("timing.percent", ["percent": String($0)]) } ?? withheldOrDash(share.cases)]
+            [try catalog.text(key), try share.percent.map { try catalog.text("timing.percent", ["percent": String($0)]) } ?? "—"]
         }
-        return ([measure, cases, try catalog.text("timing.median"), try catalog.text("timing.p90")], days,
-                [measure, cases, try catalog.text("timing.share")], shareRows)
-    }
-
-    /// A figure over withheld cases is withheld with them; over no cases there is nothing to show.
-    static func withheldOrDash(_ cases: PublishedCount) -> String {
-        if case .withheld(let marker) = cases { marker } else { "—" }
+        return ([measure, try catalog.text("timing.median"), try catalog.text("timing.p90")], days,
+                [measure, try catalog.text("timing.share")], shareRows)
     }
 
     /// The footnote on the marker, once, when something is withheld. It says what the marker
     /// may stand for and never which of the two a given value is.
     static func footnote(_ document: SummaryDocument, _ catalog: SummaryCatalog) throws -> String? {
-        let timing = document.timing
-        var values: [PublishedCount] = [timing.acknowledge.cases, timing.close.cases, timing.acknowledgedOnTime.cases]
-        if let feedback = timing.feedbackOnTime { values.append(feedback.cases) }
+        var values: [PublishedCount] = []
         for table in document.tables { values += table.cells.joined() + table.rowTotals + table.columnTotals + [table.total] }
         let marker = values.lazy.compactMap { value -> String? in
             if case .withheld(let marker) = value { marker } else { nil }
