@@ -44,11 +44,8 @@ public struct SummaryDesk: Sendable {
     /// when it was checked against them.
     package func prepare(_ period: SummaryPeriod, for audience: SummaryAudience, now: Date) throws -> (SummaryDocument, [Set<GridPoint>], Int) {
         let procedure = installation.procedure
-        let trendPeriods = (0..<SummaryEngine.trendLength(of: period.kind)).reversed().map { period.shifted(back: $0) }
-        let query = StatisticalQuery(
-            start: period.range.dates.lowerBound, end: period.range.dates.upperBound,
-            openStages: procedure.stages.filter { !$0.isTerminal }.map(\.id), terminalStages: procedure.stages.filter(\.isTerminal).map(\.id),
-            feedbackStages: procedure.feedback.map { Array($0.metBy).sorted() } ?? [])
+        let trendPeriods = Self.trendPeriods(ending: period)
+        let query = Self.query(period, procedure: procedure)
         let (cases, trend, stored, checkpoint, events) = try installation.storage.read { repository in
             (try repository.statisticalCases(query), try repository.receivedCounts(in: trendPeriods.map(\.range.dates)),
              try repository.summaryReleases(), try repository.latestCheckpoint(), try repository.events().map(\.slug))
@@ -74,6 +71,19 @@ public struct SummaryDesk: Sendable {
     /// second it was made, finer than a summary may show.
     static func logSigned(_ checkpoint: SignedNote, origin: String) throws -> String {
         try SignedNote(text: checkpoint.text, signatures: checkpoint.signatures.filter { $0.name == origin }).serialized
+    }
+
+    /// What storage is asked for: the cases alive in the period, with the procedure's stages.
+    static func query(_ period: SummaryPeriod, procedure: Procedure) -> StatisticalQuery {
+        StatisticalQuery(
+            start: period.range.dates.lowerBound, end: period.range.dates.upperBound,
+            openStages: procedure.stages.filter { !$0.isTerminal }.map(\.id), terminalStages: procedure.stages.filter(\.isTerminal).map(\.id),
+            feedbackStages: procedure.feedback.map { Array($0.metBy).sorted() } ?? [])
+    }
+
+    /// The trend's periods, oldest first, `period` last.
+    static func trendPeriods(ending period: SummaryPeriod) -> [SummaryPeriod] {
+        (0..<SummaryEngine.trendLength(of: period.kind)).reversed().map { period.shifted(back: $0) }
     }
 
     /// A release read back: its document, checked against its hash, and its withheld zeros by table.

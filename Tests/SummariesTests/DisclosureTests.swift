@@ -6,7 +6,7 @@ import XCTest
 
 /// Disclosure control attacked from inside: small tables with known rare counts, released one
 /// after another over overlapping periods, then every withheld value's bounds worked out over
-/// all of them by linear programming. The independent attacker (scripts/summary-attack.py,
+/// all of them by linear programming. The independent attacker (scripts/proofs/summaries.py,
 /// scipy) does the same from the JSON alone.
 final class DisclosureTests: XCTestCase {
     private static let q1 = MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 3))

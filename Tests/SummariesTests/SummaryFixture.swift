@@ -30,11 +30,8 @@ struct SummaryFixture {
     /// The engine's true counts, before disclosure control.
     func engine(_ period: SummaryPeriod) throws -> SummaryEngine {
         let procedure = cases.procedure
-        let query = StatisticalQuery(
-            start: period.range.dates.lowerBound, end: period.range.dates.upperBound,
-            openStages: procedure.stages.filter { !$0.isTerminal }.map(\.id), terminalStages: procedure.stages.filter(\.isTerminal).map(\.id),
-            feedbackStages: procedure.feedback.map { Array($0.metBy).sorted() } ?? [])
-        let trendPeriods = (0..<SummaryEngine.trendLength(of: period.kind)).reversed().map { period.shifted(back: $0) }
+        let query = SummaryDesk.query(period, procedure: procedure)
+        let trendPeriods = SummaryDesk.trendPeriods(ending: period)
         let (statistical, trend) = try cases.installation.storage.read { repository in
             (try repository.statisticalCases(query), try repository.receivedCounts(in: trendPeriods.map(\.range.dates)))
         }

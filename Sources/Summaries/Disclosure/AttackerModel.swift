@@ -2,7 +2,7 @@
 /// unknown per combination of a table family's labels, per stretch of time no release splits
 /// (flows) or per month-end (stocks). Every published value fixes a sum of unknowns; tables
 /// of one population agree on their shared margins; overdue cases are a subset of open ones.
-/// This is docs/SUMMARIES.md's model, which scripts/summary-attack.py builds independently.
+/// This is docs/SUMMARIES.md's model, which scripts/proofs/summaries.py builds independently.
 struct AttackerModel {
     private struct Family: Hashable { var population: Population; var dimensions: [Dimension] }
     private struct Unknown: Hashable { var family: Family; var unit: Int; var labels: [String] }
@@ -64,7 +64,9 @@ struct AttackerModel {
     func variables(of term: SummaryTerm) -> [Int] {
         let family = Family(population: term.population, dimensions: term.family.sorted { $0.rawValue < $1.rawValue })
         let units = self.units(of: term.span, population: term.population)
-        return combinations(family).filter { Self.matches(family.dimensions, $0, term.assignment) }.flatMap { labels in units.compactMap { unknowns[Unknown(family: family, unit: $0, labels: labels)] } }
+        return combinations(family).filter { Self.matches(family.dimensions, $0, term.assignment) }.flatMap { labels in
+            units.compactMap { unknowns[Unknown(family: family, unit: $0, labels: labels)] }
+        }
     }
 
     /// Whether labels given to dimensions agree with every value an assignment fixes.

@@ -73,9 +73,9 @@ struct DisclosureControl {
                     // A count under the threshold is withheld whatever is known of it.
                     for column in 0...(table.shape.isTwoWay ? columns : 0) where !(1..<threshold).contains(table.value(row: row, column: column)) {
                         let variables = model.variables(of: table.shape.term(row: row, column: column))
-                        guard program.sampledRange(of: variables).map({ $0.greatest - $0.least < 0.5 }) ?? true else { continue }
-                        let range = try program.range(of: variables)
-                        if range.greatest - range.least < 0.5 { fixed.insert(GridPoint(row: row, column: column)) }
+                        // Known: a single whole number is left to it.
+                        guard program.sampledRange(of: variables).map({ Self.wholeNumbers(in: $0).count < 2 }) ?? true else { continue }
+                        if Self.wholeNumbers(in: try program.range(of: variables)).count == 1 { fixed.insert(GridPoint(row: row, column: column)) }
                     }
                 }
             }
