@@ -105,6 +105,21 @@ final class DisclosureTests: XCTestCase {
         XCTAssertTrue(both[1].table.cells[0][0].isWithheld)
     }
 
+    func testWhereKnowingWithheldValuesArePositiveWouldPinThemTheReleaseCreditsNothingAndSaysSo() throws {
+        // The quarter's c0 total, 5, is already out; its five groups then hold one case each, all
+        // withheld. An attacker told that withheld values are at least one would pin every one.
+        let first = try DisclosureControl(threshold: 5, earlier: []).publish([table(["c0", "c1"], [5, 60], span: Self.q1)])
+        XCTAssertEqual(first[0].table.cells[0][0], .count(5))
+        let cells = [[1, 1, 1, 1, 1], [12, 9, 15, 14, 10]]
+        let second = try DisclosureControl(threshold: 5, earlier: first).publish([twoWay(cells)])
+        let withheld = Set(second[0].table.cells.enumerated().flatMap { row, values in
+            values.enumerated().compactMap { column, value in value.isWithheld ? GridPoint(row: row, column: column) : nil }
+        })
+        XCTAssertTrue(withheld.isSuperset(of: (0..<5).map { GridPoint(row: 0, column: $0) }))
+        XCTAssertTrue(second[0].withheldZeros.isSuperset(of: withheld), "the ledger notes that none is credited as positive")
+        XCTAssertEqual(try narrowed(first + second), [])
+    }
+
     func testRandomRarePopulationsOverOverlappingReleasesAreNeverNarrowedToOneValue() throws {
         for round in 0..<40 {
             var random = SeededRandom(seed: UInt64(round))

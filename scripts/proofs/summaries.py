@@ -337,6 +337,7 @@ def main():
     arguments = parser.parse_args()
     seed = arguments.seed if arguments.seed is not None else secrets.randbelow(2**31)
     rng = random.Random(seed)
+    print(f"summaries proof: seed {seed}", flush=True)
     failures = 0
     total_withheld = 0
     total_released = 0

@@ -14,14 +14,27 @@ struct DisclosureControl {
     /// Random objectives solved first, for feasible points far apart (LinearProgram.sample).
     private static let samplingObjectives = 6
 
+    /// The tables as they may be released. The audit first credits the attacker with knowing
+    /// that every withheld value is at least one; where no further withholding can protect a
+    /// value against that attacker (a known total of 5 over five withheld groups), it protects
+    /// against one who cannot tell a withheld zero, and the ledger notes that every value of this
+    /// release may be zero, so later audits credit nothing more.
     func publish(_ tables: [CountTable]) throws(SummaryError) -> [ReleasedTable] {
         let known = try knownPoints(tables)
+        do {
+            return try publish(tables, known: known, creditingPositive: true)
+        } catch .ledgerDiscloses {
+            return try publish(tables, known: known, creditingPositive: false)
+        }
+    }
+
+    private func publish(_ tables: [CountTable], known: [Set<GridPoint>], creditingPositive: Bool) throws(SummaryError) -> [ReleasedTable] {
         var suppressions = tables.indices.map { TableSuppression(table: tables[$0], threshold: threshold, known: known[$0]) }
         // A repair only withholds more, which only widens the attacker's bounds: what was found
         // safe stays safe for the rest of this summary, and is not solved again.
         var safe = Set<SummaryTerm>()
         for _ in 0..<Self.repairLimit {
-            let published = suppressions.map(\.released)
+            let published = suppressions.map { $0.released(creditingPositive: creditingPositive) }
             guard let finding = try firstNarrowed(in: published, safe: &safe) else { return published }
             // Withhold the smallest published value of this summary among those that set the
             // attacker's bounds; failing that, among those that count some of the same cases.

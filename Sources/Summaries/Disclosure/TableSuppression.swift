@@ -43,8 +43,11 @@ struct TableSuppression: Sendable {
 
     var summaryTable: SummaryTable { SummaryTable(shape: table.shape, published: published(row:column:)) }
 
-    /// The table as published, with the zeros it withholds noted for the ledger.
-    var released: ReleasedTable { ReleasedTable(table: summaryTable, withheldZeros: withheld.filter { value($0) == 0 }) }
+    /// The table as published, with the ledger's note of the withheld values the attacker is not
+    /// credited with knowing to be at least one: the zeros, or every one.
+    func released(creditingPositive: Bool) -> ReleasedTable {
+        ReleasedTable(table: summaryTable, withheldZeros: creditingPositive ? withheld.filter { value($0) == 0 } : withheld)
+    }
 
     /// Where a place of the full grid lives in this table's own: a one-way table's row totals
     /// are its cells.
