@@ -6,7 +6,6 @@ public enum SummaryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Only a period that has ended is summarised: its numbers can no longer change, so the same
     /// period released twice says the same thing.
     case notEnded(String)
-    case notPermitted(String)
     case noCheckpoint
     /// The ledger's earlier releases already narrow a withheld value, whatever this one withholds.
     case ledgerDiscloses(String)
@@ -21,7 +20,6 @@ public enum SummaryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .badMonth(let text): "\(text) is not a month: give it as 2027-03"
         case .backwards(let from, let to): "the period from \(from) to \(to) ends before it begins"
         case .notEnded(let period): "\(period) has not ended yet: a summary covers only a period that is over"
-        case .notPermitted(let id): "not allowed: \(id) is not a member of the Executive Committee or an administrator"
         case .noCheckpoint: "the audit log has no signed checkpoint for the summary to carry"
         case .ledgerDiscloses(let what): "the summaries already released narrow \(what) on their own; nothing more can be released safely"
         case .solverFailed(let why): "the disclosure audit could not be completed: \(why)"
@@ -33,7 +31,6 @@ public enum SummaryError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .badPeriod, .badMonth, .backwards: "an arbitrary run of months is `--ad-hoc --from 2027-02 --to 2027-05`"
         case .notEnded: "summarise the last period that has ended, or wait until this one is over"
-        case .notPermitted: "summaries are made by people with the executive role (or an administrator): `handler list` shows roles"
         case .noCheckpoint: "an administrator signs one with `grievance-cli audit checkpoint --as ID`"
         case .ledgerDiscloses: "this means the ledger was edited or a release was made outside this program: check it with `audit verify`"
         case .solverFailed, .damagedLedger: nil

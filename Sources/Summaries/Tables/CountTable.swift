@@ -1,18 +1,21 @@
 /// A table of true counts, before disclosure control: never given out as it is.
 struct CountTable: Sendable, Hashable {
-    var shape: TableShape
+    let shape: TableShape
     /// [row][column]
-    var cells: [[Int]]
+    let cells: [[Int]]
+    // Worked out once: suppression reads the totals for every candidate rectangle.
+    let rowTotals: [Int]
+    let columnTotals: [Int]
+    let total: Int
 
     init(shape: TableShape, cells: [[Int]]) {
         precondition(cells.count == shape.rows.count && cells.allSatisfy { $0.count == shape.columns.count })
         self.shape = shape
         self.cells = cells
+        rowTotals = cells.map { $0.reduce(0, +) }
+        columnTotals = shape.columns.indices.map { column in cells.reduce(0) { $0 + $1[column] } }
+        total = rowTotals.reduce(0, +)
     }
-
-    var rowTotals: [Int] { cells.map { $0.reduce(0, +) } }
-    var columnTotals: [Int] { shape.columns.indices.map { column in cells.reduce(0) { $0 + $1[column] } } }
-    var total: Int { rowTotals.reduce(0, +) }
 
     /// The extended grid: cells, then the row totals' column, then the column totals' row.
     func value(row: Int, column: Int) -> Int {
