@@ -76,7 +76,7 @@ struct AccessMatrixTests {
                 let opens = (try? f.casework.show(shared, as: f[id])) != nil
                 #expect(listed == opens, "\(id) at \(stage), assigned \(assigned): listed \(listed), opens \(opens)")
                 for action in CaseAction.working {
-                    let reference = [.assign, .advance, .exclude].contains(action) ? try prepared() : shared
+                    let reference = [.assign, .advance, .exclude, .hold].contains(action) ? try prepared() : shared
                     let (expected, attempt) = try Self.attempt(action, by: id, roles: roles, on: reference, stage: stage, facts: facts, f)
                     let logSize = try f.auditSize()
                     do {
@@ -103,6 +103,7 @@ struct AccessMatrixTests {
         case .readAttachment: return (allowed, { try f.casework.readAttachment(reference, sequence: 2, as: actor) { _ in } })
         case .note: return (allowed, { try f.casework.addNote(reference, text: "a note", by: actor) })
         case .message: return (allowed, { try f.casework.messageReporter(reference, text: "a message", by: actor) })
+        case .hold: return (allowed, { try f.casework.hold(reference, reason: "a hold", by: actor) })
         case .exclude:
             let target = id == "bruno" ? "amina" : "bruno"
             return (allowed, { try f.casework.exclude(reference, principal: target, by: actor) })

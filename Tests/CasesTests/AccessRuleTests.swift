@@ -18,7 +18,7 @@ struct AccessRuleTests {
                 case .file, .receiveAsFiler, .receiveAssigned: return true
                 case .receiveRouted: return facts.routedRoles.contains(role)
                 case .receivePanel: return false
-                case .read, .export, .readAttachment, .note, .message, .assign, .advance, .exclude: return facts.holding != .none
+                case .read, .export, .readAttachment, .note, .message, .assign, .advance, .exclude, .hold: return facts.holding != .none
                 }
             case .investigator:
                 return action == .receiveAssigned || (working.contains(action) && facts.holding == .assigned)

@@ -32,6 +32,7 @@ private final class FailsOnceStorage: CaseStorage, Sendable {
         try inner.verifyAudit(logKey: logKey, witnessKeys: witnessKeys, held: held, remembered: remembered, progress: progress)
     }
     func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 { try inner.exportAudit(progress: progress, to: write) }
+    func emptyWriteAheadLog() throws -> Bool { try inner.emptyWriteAheadLog() }
 }
 
 @Suite("A batch that cannot commit")

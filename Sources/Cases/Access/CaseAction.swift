@@ -10,6 +10,8 @@ public enum CaseAction: String, Sendable, Hashable, CaseIterable {
     case assign = "case.assign"
     case advance = "case.advance"
     case exclude = "case.exclude"
+    /// Keep a case from retention (a hold), or release it.
+    case hold = "case.hold"
     /// File a report on a reporter's behalf (hotline, in person, e-mail).
     case file = "case.file"
     /// Be sealed the key when a case of a category routed to one's role arrives.
@@ -22,7 +24,7 @@ public enum CaseAction: String, Sendable, Hashable, CaseIterable {
     case receivePanel = "case.receive-panel"
 
     /// The actions that work a case already held; the others file a case or hand out its key.
-    public static let working: [CaseAction] = [.read, .export, .readAttachment, .note, .message, .assign, .advance, .exclude]
+    public static let working: [CaseAction] = [.read, .export, .readAttachment, .note, .message, .assign, .advance, .exclude, .hold]
 
     /// What the action is, as a phrase for people ("… is not for investigator").
     public var phrase: String {
@@ -35,6 +37,7 @@ public enum CaseAction: String, Sendable, Hashable, CaseIterable {
         case .assign: "assigning a case"
         case .advance: "moving a case on"
         case .exclude: "excluding people from a case"
+        case .hold: "holding a case from retention"
         case .file: "filing a report on someone's behalf"
         case .receiveRouted: "receiving a case by routing"
         case .receiveAsFiler: "holding a case one filed"

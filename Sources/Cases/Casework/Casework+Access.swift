@@ -21,6 +21,7 @@ extension Casework {
             throw AccessDenial(CasesError(.noSuchCase(reference)), actor: actor.id, attempted: action.rawValue, reference: nil,
                                reason: "no-such-case \(reference)")
         }
+        if row.shreddedAt != nil { throw CasesError(.shredded(reference)) }
         guard let person = try repository.principal(id: actor.id)?.principal else { throw CasesError(.noSuchPerson(actor.id)) }
         // Keys rotated or recovered since this person unlocked: theirs no longer open anything.
         guard person.boxPublicKey == actor.principal.boxPublicKey else { throw CasesError.invalid(.keys, .changedMeanwhile) }

@@ -12,4 +12,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
     case exclusions
     /// Why a case moved to another stage, as the person who moved it wrote it.
     case stageReason = "stage-reason"
+    /// Why a case was held from retention, and why the hold was released.
+    case hold
+    case holdReleased = "hold-released"
 }

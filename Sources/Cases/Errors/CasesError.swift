@@ -8,6 +8,10 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case noSuchPerson(String)
         case noSuchEvent(String)
         case noSuchAttachment(CaseReference, UInt64)
+        /// Retention ended the case: its content and keys are gone; its clear metadata stays.
+        case shredded(CaseReference)
+        /// A hold placed on a case already held, or released from one that is not.
+        case holdState(CaseReference, held: Bool)
         case unknownCategory(String)
         case invalid(Field, Problem)
         /// The access rule's refusal; the attempt was logged.
@@ -72,6 +76,8 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noSuchPerson(let id): "no person with id \(id)"
         case .noSuchEvent(let slug): "no event \(slug)"
         case .noSuchAttachment(let reference, let number): "\(reference) has no attachment #\(number)"
+        case .shredded(let reference): "\(reference) was ended under the retention schedule: its content and keys no longer exist"
+        case .holdState(let reference, let held): held ? "\(reference) is held already" : "\(reference) is not held"
         case .unknownCategory(let id): "the procedure has no category \(id)"
         case .invalid(let field, let problem): problem.sentence(about: field)
         case .refused(let refusal): "not allowed: \(refusal)"

@@ -10,6 +10,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case id, name, roles, passphrase, keys, slug, dates, place, organisation, keyCost, intakeURL, recoveryKey
     // The audit log.
     case checkpoint, witnessKey, logKey, organisationKey, personalState, enrolmentCode
+    // Operations.
+    case rotation
 
     /// The field in plain words, for messages that are not a form's.
     public var phrase: String {
@@ -51,6 +53,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .organisationKey: "the organisation key"
         case .personalState: "your own Grievance state"
         case .enrolmentCode: "the enrolment code"
+        case .rotation: "the backup rotation"
         }
     }
 }

@@ -9,7 +9,7 @@ public struct Procedure: Sendable {
     public let transitions: [Transition]
     public let categories: [CaseCategory]
     public let feedback: FeedbackRule?
-    public let retainClosedCases: PolicyDuration
+    public let retention: RetentionRule
     public let suppressionThreshold: Int
     /// SHA-256 of the file's bytes: logged when it changes, so the version that governed a case
     /// can be shown.
@@ -22,13 +22,13 @@ public struct Procedure: Sendable {
     let routing: [String: Set<Role>]
 
     init(name: String, stages: [Stage], transitions: [Transition], categories: [CaseCategory], feedback: FeedbackRule?,
-         retainClosedCases: PolicyDuration, suppressionThreshold: Int, hash: Digest) {
+         retention: RetentionRule, suppressionThreshold: Int, hash: Digest) {
         self.name = name
         self.stages = stages
         self.transitions = transitions
         self.categories = categories
         self.feedback = feedback
-        self.retainClosedCases = retainClosedCases
+        self.retention = retention
         self.suppressionThreshold = suppressionThreshold
         self.hash = hash
         routing = Dictionary(categories.map { ($0.id, Set($0.routeTo)) }, uniquingKeysWith: { first, _ in first })

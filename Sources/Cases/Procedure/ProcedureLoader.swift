@@ -49,7 +49,7 @@ public enum ProcedureLoader {
         let transitions = try stages.transitions(top["transitions"]!.value, reader: reader)
         let feedback = try top["feedback"].map { (entry) throws(PolicyError) in try stages.feedback(entry.value, reader: reader) }
         let categories = try stages.categories(top["categories"]!.value, reader: reader)
-        let retention = try reader.mapping(top["retention"]!.value, "retention", allowed: ["closed-cases"], required: ["closed-cases"])
+        let retention = try stages.retention(top["retention"]!.value, categories: categories, transitions: transitions, reader: reader)
         var threshold = 5
         if let entry = top["summary"] {
             let fields = try reader.mapping(entry.value, "summary", allowed: ["suppression-threshold"])
@@ -57,7 +57,7 @@ public enum ProcedureLoader {
         }
         return Procedure(
             name: name, stages: stages.stages, transitions: transitions, categories: categories, feedback: feedback,
-            retainClosedCases: try reader.duration(retention["closed-cases"]!.value, "closed-cases"),
+            retention: retention,
             suppressionThreshold: threshold, hash: hash)
     }
 

@@ -13,9 +13,10 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
              hint: "run `grievance-cli init --org NAME --admin ID --data-dir \(path)`, or point --data-dir at the right folder")
     }
 
-    static func notEmpty(_ path: String) -> Self {
+    static func notEmpty(_ path: String, restoring: Bool = false) -> Self {
         Self(description: "\(path) already exists and is not empty",
-             hint: "init makes a new data directory; give a new or empty folder with --data-dir")
+             hint: restoring ? "a restore makes a new data directory and never writes over one: give a new or empty folder with --data-dir"
+                 : "init makes a new data directory; give a new or empty folder with --data-dir")
     }
 
     static func exposed(_ path: String, mode: UInt16) -> Self {

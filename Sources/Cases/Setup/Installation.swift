@@ -11,7 +11,7 @@ public struct Installation: Sendable {
     package let storage: SQLiteCaseStorage
     private let ledger: Ledger
     private let pepper: SecureBytes
-    private let recoveryPublicKey: BoxPublicKey
+    let recoveryPublicKey: BoxPublicKey
 
     init(directory: DataDirectory, configuration: InstallationConfiguration, storage: SQLiteCaseStorage, ledger: Ledger, pepper: SecureBytes,
          recoveryPublicKey: BoxPublicKey) {

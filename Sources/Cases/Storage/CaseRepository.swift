@@ -74,6 +74,15 @@ package protocol CaseRepository {
     func insertSummaryRelease(_ release: StoredRelease) throws
     func transitions(reference: CaseReference) throws -> [StageEntry]
 
+    /// Every case in one of `terminalStages` that retention has not ended (or just `reference`),
+    /// with what decides when it may: the clear metadata only.
+    func retentionCandidates(terminalStages: [String], reference: CaseReference?) throws -> [RetentionCandidate]
+    /// Places (`since`) or lifts (nil) a hold.
+    func setHold(reference: CaseReference, since: Date?) throws
+    /// Ends a case: deletes its seals, records, attachments and wrapped keys, replaces its
+    /// receipt lookup with `lookup` (so no receipt finds it), and marks it ended at `at`.
+    func shred(reference: CaseReference, at: Date, lookup: Digest) throws
+
     @discardableResult
     func audit(_ draft: AuditEntryDraft) throws -> AuditEntry
     func auditEntries(caseReference: CaseReference) throws -> [AuditEntry]
@@ -99,4 +108,7 @@ package protocol CaseStorage: Sendable {
                      progress: (UInt64) -> Void) throws -> AuditVerificationReport
     /// Writes the whole log in the export format, in one read.
     func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64
+    /// Empties the engine's own journal of old page copies after a shredding (SQLite's WAL);
+    /// false if it could not be done now.
+    func emptyWriteAheadLog() throws -> Bool
 }

@@ -9,4 +9,8 @@ package struct CaseRow: Sendable, Hashable {
     package var policyHash: Digest
     package var keyEpoch: Int = 0
     package var keyIsStale: Bool = false
+    /// Since when a hold keeps the case from retention; nil when none does.
+    package var heldSince: Date? = nil
+    /// When retention ended the case; nil while it lives.
+    package var shreddedAt: Date? = nil
 }

@@ -149,6 +149,14 @@ package enum CaseSchema {
                 BEGIN SELECT RAISE(ABORT, 'the release ledger is append-only'); END;
                 """)
         }
+        migrator.registerMigration("retention-v1") { db in
+            try db.execute(sql: """
+                -- A hold keeps a case from retention (its reason is an encrypted record of the case).
+                ALTER TABLE cases ADD COLUMN held_since INTEGER;
+                -- Retention ended the case: seals, records, keys and attachments deleted, this row kept.
+                ALTER TABLE cases ADD COLUMN shredded_at INTEGER;
+                """)
+        }
         return migrator
     }
 }

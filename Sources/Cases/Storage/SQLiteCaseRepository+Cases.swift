@@ -35,7 +35,8 @@ extension SQLiteCaseRepository {
             region: (row["region"] as String?).flatMap(Region.init(rawValue:)), channel: channel, language: row["language"],
             urgent: row["urgent"], stage: row["stage"], stageEnteredAt: date(row["stage_entered_at"]), createdAt: date(row["created_at"]),
             reporterGender: row["reporter_gender"])
-        return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy, keyEpoch: row["key_epoch"], keyIsStale: row["key_stale"])
+        return CaseRow(summary: summary, receiptLookup: lookup, policyHash: policy, keyEpoch: row["key_epoch"], keyIsStale: row["key_stale"],
+                       heldSince: (row["held_since"] as Int64?).map(date), shreddedAt: (row["shredded_at"] as Int64?).map(date))
     }
 
     func setStage(reference: CaseReference, stage: String, at: Date) throws {

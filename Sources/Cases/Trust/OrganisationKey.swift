@@ -26,5 +26,24 @@ public struct OrganisationKey: Sendable, Hashable, CustomStringConvertible {
 
     var publicKey: SigningPublicKey { key.publicKey }
 
+    /// Where an installation puts the organisation key, root-owned, for the server and the
+    /// machine's timers (backups, reminders) to pin.
+    public static let installedPath = "/etc/grievance/organisation-key"
+
+    /// The key in `path` (the file `init --org-key-out` wrote).
+    public static func read(from path: String) throws(FileError) -> OrganisationKey {
+        guard let data = FileManager.default.contents(atPath: path) else { throw FileError(path: path, code: .cannotRead("it cannot be read")) }
+        guard data.count < 4096, let text = String(data: data, encoding: .utf8), let key = try? OrganisationKey(parsing: text) else {
+            throw FileError(path: path, code: .unrecognised(expected: "an organisation key (the file `grievance-cli init --org-key-out` wrote)"))
+        }
+        return key
+    }
+
+    /// `path`, else the installed file when there is one, else none.
+    public static func pinned(file path: String?) throws(FileError) -> OrganisationKey? {
+        let path = path ?? (FileManager.default.fileExists(atPath: installedPath) ? installedPath : nil)
+        return try path.map { path throws(FileError) in try read(from: path) }
+    }
+
     public var description: String { key.description }
 }

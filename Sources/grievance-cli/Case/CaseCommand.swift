@@ -13,6 +13,6 @@ struct CaseCommand: ParsableCommand {
             """,
         subcommands: [OpenCaseCommand.self, ListCasesCommand.self, ShowCaseCommand.self, AssignCaseCommand.self, AdvanceCaseCommand.self,
                       NoteCaseCommand.self, MessageCaseCommand.self, ExcludeCaseCommand.self, AttachmentCaseCommand.self, ExportCaseCommand.self,
-                      ReadExportCommand.self]
+                      ReadExportCommand.self, HoldCaseCommand.self, ReleaseCaseCommand.self]
     )
 }

@@ -9,6 +9,8 @@ extension CasesError {
         case .noSuchPerson: "see who exists with `handler list`"
         case .noSuchEvent: "see the events with `event list`"
         case .noSuchAttachment(let reference, _): "`case show \(reference)` lists its attachments and their numbers"
+        case .shredded: "the log keeps what was done to it: `audit export`; summaries still count it"
+        case .holdState(let reference, let held): held ? "release it first with `case release \(reference)`" : "place one with `case hold \(reference) --reason TEXT`"
         case .unknownCategory: "`policy check` lists the categories of the procedure"
         case .invalid(let field, let problem): Self.hint(field, problem)
         case .refused(.disabled): "ask an administrator; the attempt was logged"

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import GrievanceCrypto
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading backups made by `Installation.createBackup`: their clear header, a verification that
+/// restores nothing, and a restore into a new data directory. Both open the file with the
+/// recovery key, and check every message, the figures the manifest gives, the organisation's
+/// endorsement of the recovery key and the audit log inside before they report success.
+public enum Backup {
+    /// What the file says about itself, read without a key and not yet authenticated.
+    public static func header(of path: String) throws(FileError) -> BackupHeader {
+        try BackupStreamReader.header(of: path)
+    }
+
+    /// Decrypts and checks a backup in a private folder that is removed afterwards.
+    /// With `organisationKey` (the one `init` printed), a backup of another organisation — or
+    /// one forged whole by someone who knew the recovery public key — is refused.
+    public static func verify(_ path: String, recoveryKey: RecoveryKey, organisationKey: OrganisationKey? = nil,
+                              progress: (UInt64) -> Void = { _ in }) throws -> BackupReport {
+        let staging = try privateFolder(template: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grievance-verify-").path)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        let unpacked = try unpack(path, recoveryKey: recoveryKey, into: staging, organisationKey: organisationKey, progress: progress)
+        try unpacked.installation.storage.database.close()
+        return unpacked.report
+    }
+
+    /// Restores a backup as a new data directory at `target`, which must not exist or be an
+    /// empty folder: a live directory is never written over. The new directory appears whole
+    /// once everything in it has been checked, its log extended by a `backup.restored` entry.
+    public static func restore(_ path: String, recoveryKey: RecoveryKey, to target: String, organisationKey: OrganisationKey? = nil,
+                               clock: @escaping @Sendable () -> Date = { Date() }, progress: (UInt64) -> Void = { _ in }) throws -> BackupReport {
+        let targetURL = URL(fileURLWithPath: target).standardizedFileURL
+        try refuseLive(targetURL.path)
+        let staging = try privateFolder(template: targetURL.path + ".restoring-")
+        var moved = false
+        defer { if !moved { try? FileManager.default.removeItem(atPath: staging) } }
+        let unpacked = try unpack(path, recoveryKey: recoveryKey, into: staging, organisationKey: organisationKey, clock: clock, progress: progress)
+        try unpacked.installation.administration.recordRestore(unpacked.report)
+        // Closed before the folder moves: SQLite names its -wal and -shm files by the path.
+        try unpacked.installation.storage.database.close()
+        try refuseLive(targetURL.path)
+        // rename(2) replaces an empty folder, and fails on one that filled meanwhile.
+        guard rename(staging, targetURL.path) == 0 else {
+            throw DataDirectoryError.cannotCreate(targetURL.path, String(cString: strerror(errno)))
+        }
+        moved = true
+        Installation.syncFolder(of: targetURL.path)
+        let report = unpacked.report
+        return BackupReport(file: report.file, organisation: report.organisation, created: report.created, bytes: report.bytes, sha256: report.sha256,
+                            cases: report.cases, auditEntries: report.auditEntries, auditRoot: report.auditRoot,
+                            organisationKey: report.organisationKey, restoredTo: targetURL.path)
+    }
+
+    private static func unpack(_ path: String, recoveryKey: RecoveryKey, into folder: String, organisationKey: OrganisationKey?,
+                               clock: @escaping @Sendable () -> Date = { Date() }, progress: (UInt64) -> Void)
+        throws -> (report: BackupReport, installation: Installation) {
+        var reader = try BackupStreamReader(path: path, recoveryKey: recoveryKey)
+        let damaged = { (problem: String) in FileError(path: path, code: .damaged(problem)) }
+        let first = try reader.next()
+        guard !first.isFinal, let manifest = try? JSONDecoder().decode(BackupManifest.self, from: Data(first.plaintext)) else {
+            throw damaged("its first message is not a manifest")
+        }
+        guard manifest.files.map(\.name) == BackupManifest.fileNames else {
+            throw damaged("it lists \(manifest.files.map(\.name).joined(separator: ", ")), not the files of a data directory")
+        }
+        for file in manifest.files {
+            let target = URL(fileURLWithPath: folder).appendingPathComponent(file.name).path
+            try OwnerOnlyFile.write([], to: target)
+            let descriptor = open(target, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard descriptor >= 0 else { throw FileError(path: target, code: .cannotWrite(String(cString: strerror(errno)))) }
+            defer { close(descriptor) }
+            var remaining = file.bytes
+            while remaining > 0 {
+                var message = try reader.next()
+                defer { message.plaintext.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+                guard !message.isFinal, UInt64(message.plaintext.count) <= remaining, !message.plaintext.isEmpty else {
+                    throw damaged("\(file.name) is not the \(file.bytes) bytes its manifest gives")
+                }
+                guard OwnerOnlyFile.writeAll(message.plaintext, to: descriptor) else {
+                    throw FileError(path: target, code: .cannotWrite(String(cString: strerror(errno))))
+                }
+                remaining -= UInt64(message.plaintext.count)
+                progress(reader.bytesRead)
+            }
+            guard fsync(descriptor) == 0 else { throw FileError(path: target, code: .cannotWrite(String(cString: strerror(errno)))) }
+        }
+        let last = try reader.next()
+        guard last.isFinal, last.plaintext.isEmpty else { throw damaged("it holds more than its manifest lists") }
+        let header = reader.header
+        let bytes = reader.bytesRead
+        let digest = try reader.finish()
+
+        let installation = try DataDirectory(path: folder).open(organisationKey: organisationKey, clock: clock)
+        guard Hex.encode(installation.recoveryPublicKey.bytes) == header.recoveryKey else {
+            throw damaged("its database vouches for another recovery key than the one it is sealed to")
+        }
+        let figures = try installation.storage.database.read { try BackupManifest.figures(in: $0) }
+        guard figures.cases == manifest.cases, figures.auditEntries == manifest.auditEntries else {
+            throw damaged("its database holds \(figures.cases) cases and \(figures.auditEntries) log entries; its manifest says \(manifest.cases) and \(manifest.auditEntries)")
+        }
+        let check = try installation.administration.verifyAudit()
+        guard check.isValid else { throw damaged("its audit log does not verify: \(check.failure ?? "unknown")") }
+        let report = BackupReport(file: path, organisation: header.organisation, created: header.created, bytes: bytes, sha256: digest.hex,
+                                  cases: figures.cases, auditEntries: check.entries, auditRoot: check.root,
+                                  organisationKey: try installation.administration.organisationKey().description, restoredTo: nil)
+        return (report, installation)
+    }
+
+    /// Refuses a target that holds anything: a live data directory is never restored over.
+    private static func refuseLive(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue, (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true else {
+            throw DataDirectoryError.notEmpty(path, restoring: true)
+        }
+    }
+
+    /// A new owner-only folder whose name starts with `template`.
+    private static func privateFolder(template: String) throws -> String {
+        var bytes = Array((template + "XXXXXX").utf8CString)
+        guard let made = mkdtemp(&bytes) else { throw DataDirectoryError.cannotCreate(template + "…", String(cString: strerror(errno))) }
+        return String(cString: made)
+    }
+}
+
+extension Backup {
+    /// Applies `rotation` to the backups in `folder` — every file whose header says it is one,
+    /// whatever its name; nothing else is touched — deleting those it does not keep, unless
+    /// `dryRun`. The decisions, newest first.
+    public static func prune(_ folder: String, rotation: BackupRotation, now: Date = Date(), dryRun: Bool) throws -> [BackupRotation.Decision] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw FileError(path: folder, code: .cannotRead("it is not a folder that can be listed"))
+        }
+        let backups = names.sorted().compactMap { name -> (file: String, created: Date)? in
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+            guard !name.contains(".partial-"), let header = try? header(of: path) else { return nil }
+            return (path, header.created)
+        }
+        let decisions = rotation.decide(backups, now: now)
+        if !dryRun {
+            for decision in decisions where !decision.isKept {
+                guard unlink(decision.file) == 0 || errno == ENOENT else {
+                    throw FileError(path: decision.file, code: .cannotWrite("it cannot be deleted: \(String(cString: strerror(errno)))"))
+                }
+            }
+        }
+        return decisions
+    }
+}
