@@ -76,14 +76,92 @@ struct DataDirectoryTests {
         defer { f.remove() }
         let folder = f.dataDirectory
         #expect(throws: DataDirectoryError.self) { try DataDirectory(path: folder.path + "-missing").open() }
-        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: folder.path)
-        #expect { try DataDirectory(path: folder.path).open() } throws: { ($0 as? DataDirectoryError)?.description.contains("mode 750") == true }
-        #expect { try DataDirectory(path: folder.path).openIntakeDesk() } throws: { ($0 as? DataDirectoryError)?.description.contains("mode 750") == true }
+        for mode in [0o705, 0o755, 0o771, 0o2774] {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: folder.path)
+            let shown = String(mode & 0o7777, radix: 8)
+            #expect { try DataDirectory(path: folder.path).open() } throws: { ($0 as? DataDirectoryError)?.description.contains("mode \(shown)") == true }
+            #expect { try DataDirectory(path: folder.path).openIntakeDesk() } throws: { ($0 as? DataDirectoryError)?.description.contains("mode \(shown)") == true }
+        }
+        // The installation's group may share it; others never.
+        for mode in [0o750, 0o770, 0o2770] {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: folder.path)
+            _ = try DataDirectory(path: folder.path).open()
+        }
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
         try Data(count: 31).write(to: folder.appendingPathComponent("pepper"))
         #expect { try DataDirectory(path: folder.path).open() } throws: { ($0 as? DataDirectoryError)?.description.contains("is not 32 bytes long") == true }
         try Data(count: 33).write(to: folder.appendingPathComponent("pepper"))
         #expect { try DataDirectory(path: folder.path).open() } throws: { ($0 as? DataDirectoryError) != nil }
+    }
+
+    @Test("init --group shares the folder with a group (2770, files 0660), and SQLite's own files follow")
+    func sharedWithAGroup() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("grievance-group-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let group = String(cString: getgrgid(getegid())!.pointee.gr_name)
+        let path = parent.appendingPathComponent("data").path
+        let made = try DataDirectory.create(at: path, organisation: "Shared", adminID: "admin", adminName: "Admin",
+                                            passphrase: Passphrase(utf8: CasesFixture.newPassphrase(for: "admin")),
+                                            procedureText: Data(contentsOf: CasesFixture.procedureURL), procedureFile: "p.yaml", keyCost: "interactive",
+                                            group: group)
+        _ = try made.installation.intakeDesk().file(CasesFixture.intake())
+        func mode(_ name: String) throws -> Int {
+            try FileManager.default.attributesOfItem(atPath: name.isEmpty ? path : path + "/" + name)[.posixPermissions] as! Int
+        }
+        #expect(try mode("") == 0o2770)
+        for name in ["config.json", "pepper", "procedure.yaml", "grievance.sqlite", "grievance.sqlite-wal"] { #expect(try mode(name) == 0o660, "\(name)") }
+        _ = try DataDirectory(path: path).open()
+        #expect(throws: DataDirectoryError.self) {
+            try DataDirectory.create(at: parent.appendingPathComponent("other").path, organisation: "Shared", adminID: "admin", adminName: "Admin",
+                                     passphrase: Passphrase(utf8: CasesFixture.newPassphrase(for: "admin")),
+                                     procedureText: Data(contentsOf: CasesFixture.procedureURL), procedureFile: "p.yaml", keyCost: "interactive",
+                                     group: "no-such-group-\(UUID().uuidString.prefix(6))")
+        }
+    }
+
+    @Test("init is atomic: a folder an interrupted init left is finished by the next; one it finished is never taken")
+    func resumableInit() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("grievance-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let path = parent.appendingPathComponent("data").path
+        func create(_ beforeCommit: (NewInstallation) throws -> Void = { _ in }) throws -> NewInstallation {
+            try DataDirectory.create(at: path, organisation: "Resumed", adminID: "admin", adminName: "Admin",
+                                     passphrase: Passphrase(utf8: CasesFixture.newPassphrase(for: "admin")),
+                                     procedureText: Data(contentsOf: CasesFixture.procedureURL), procedureFile: "p.yaml", keyCost: "interactive",
+                                     beforeCommit: beforeCommit)
+        }
+        struct Interrupted: Error {}
+        // Failing just before the commit: nothing of it stays.
+        #expect(throws: Interrupted.self) { try create { _ in throw Interrupted() } }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // What a crash at that moment leaves — every file but config.json — is not a data
+        // directory, and the next init finishes it.
+        var leftovers: [String] = []
+        #expect(throws: Interrupted.self) {
+            try create { made in
+                leftovers = try FileManager.default.contentsOfDirectory(atPath: path)
+                for name in leftovers { try FileManager.default.copyItem(atPath: path + "/" + name, toPath: parent.path + "/" + name) }
+                throw Interrupted()
+            }
+        }
+        #expect(!leftovers.contains("config.json") && leftovers.contains("pepper") && leftovers.contains("grievance.sqlite"))
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        for name in leftovers { try FileManager.default.copyItem(atPath: parent.path + "/" + name, toPath: path + "/" + name) }
+        #expect { try DataDirectory(path: path).open() } throws: { ($0 as? DataDirectoryError)?.description.contains("not an initialised") == true }
+        let made = try create()
+        #expect(try made.installation.administration.verifyAudit().isValid)
+        // A finished one, or a folder with anything else in it, is refused.
+        #expect(throws: DataDirectoryError.notEmpty(path)) { try create() }
+        let stranger = parent.appendingPathComponent("stranger").path
+        try FileManager.default.createDirectory(atPath: stranger, withIntermediateDirectories: false)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: stranger + "/notes.txt"))
+        #expect(throws: DataDirectoryError.notEmpty(stranger)) {
+            try DataDirectory.create(at: stranger, organisation: "X", adminID: "admin", adminName: "Admin",
+                                     passphrase: Passphrase(utf8: CasesFixture.newPassphrase(for: "admin")),
+                                     procedureText: Data(contentsOf: CasesFixture.procedureURL), procedureFile: "p.yaml", keyCost: "interactive")
+        }
     }
 
     @Test("the recovery key file: written owner-only, read back whole; a damaged or swapped half is refused")

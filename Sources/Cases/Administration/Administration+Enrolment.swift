@@ -96,10 +96,12 @@ extension Administration {
     /// one-time box key, and they enrol again with the code returned, making keys nobody else
     /// ever saw. Until then nothing new is sealed to them. Logged as done by `recovery-key`.
     public func recoverPrincipal(_ id: String, recoveryKey: RecoveryKey) throws -> EnrolmentCode {
-        guard recoveryKey.keyPair.publicKey.bytes == recoveryPublicKey.bytes else { throw CasesError.invalid(.recoveryKey, .notThisOrganisations) }
         let code = EnrolmentCode.generate()
         let kept = code.boxKeyPair.publicKey
         try ledger.transaction { repository in
+            guard recoveryKey.keyPair.publicKey.bytes == (try ledger.recoveryKey(in: repository)).bytes else {
+                throw CasesError.invalid(.recoveryKey, .notThisOrganisations)
+            }
             // Someone enrolled, or someone recovered before whose code went unused: what they
             // hold is sealed to them, or kept for them. Either must verify — a row or a ticket
             // someone wrote into the database brings back nothing.

@@ -29,11 +29,13 @@ extension Installation {
         defer { close(descriptor) }
 
         let created = now
+        // As stored now: a recovery key rotated since this process opened the directory counts.
+        let recoveryKey = try storage.read { try ledger.recoveryKey(in: $0) }
         let key = SymmetricKey.generate()
-        let sealedKey = SealedBox.seal(key.secret, to: recoveryPublicKey)
+        let sealedKey = SealedBox.seal(key.secret, to: recoveryKey)
         var writer = try BackupStreamWriter(key: key, descriptor: descriptor, path: output.path) { stream in
             BackupHeader(organisation: configuration.organisation, auditOrigin: configuration.auditOrigin, created: created,
-                         recoveryKey: Hex.encode(recoveryPublicKey.bytes), sealedKey: sealedKey, stream: stream)
+                         recoveryKey: Hex.encode(recoveryKey.bytes), sealedKey: sealedKey, stream: stream)
         }
         let clearFiles = try ["config.json", "procedure.yaml"].map { name in
             (name, try Self.readWhole(directory.url.appendingPathComponent(name).path))

@@ -9,9 +9,9 @@ public struct Casework: Sendable {
     let ledger: Ledger
     let filing: CaseFiling
 
-    init(ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey) {
+    init(ledger: Ledger, pepper: SecureBytes) {
         self.ledger = ledger
-        filing = CaseFiling(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey)
+        filing = CaseFiling(ledger: ledger, pepper: pepper)
     }
 
     public var procedure: Procedure { ledger.procedure }

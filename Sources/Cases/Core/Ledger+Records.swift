@@ -73,7 +73,7 @@ extension Ledger {
             if !SealTag.isNeeded(for: recipient)
                 || SealTag.verify(tag, key: keys.current, reference: reference, recipient: recipient, epoch: keys.epoch, assigned: assigned) {
                 switch recipient {
-                case Self.recoveryRecipient: publicKey = recoveryPublicKey
+                case Self.recoveryRecipient: publicKey = try recoveryKey(in: repository)
                 case Self.reporterRecipient: publicKey = try reporterPublicKey(reference: reference, keys: keys, repository: repository)
                 case let kept where Self.enrollingID(of: kept) != nil:
                     publicKey = try repository.enrolment(id: Self.enrollingID(of: kept)!).flatMap { certification.holdingKey(of: $0, among: people) }

@@ -9,7 +9,6 @@ struct CaseFiling: Sendable {
     let ledger: Ledger
     /// Keys the receipt lookup; it opens nothing.
     let pepper: SecureBytes
-    let recoveryPublicKey: BoxPublicKey
     let routing = RoutingCache()
     /// Filings from concurrent reporters commit together, one fsync for all.
     let commits = GroupCommitter<FiledCase?>()
@@ -28,7 +27,9 @@ struct CaseFiling: Sendable {
         // Certificates are checked here, once per generation of the people: the cache keeps
         // only those whose chains verify, so no filing ever seals to anyone else.
         func read() throws -> RoutingCache.Entry {
-            let (generation, people) = try ledger.storage.read { repository in (try repository.principalsGeneration(), try repository.principals()) }
+            let (generation, people, recoveryKey) = try ledger.storage.read { repository in
+                (try repository.principalsGeneration(), try repository.principals(), try ledger.recoveryKey(in: repository))
+            }
             let sorted = ledger.certification.sort(people)
             let trustedIDs = Set(sorted.trusted.map(\.id))
             let certificates = Dictionary(people.filter { trustedIDs.contains($0.principal.id) }.map { ($0.principal.id, $0.certificate ?? []) },
@@ -41,7 +42,7 @@ struct CaseFiling: Sendable {
                     ]))
                 }
             }
-            return RoutingCache.Entry(generation: generation, principals: sorted.trusted, certificates: certificates)
+            return RoutingCache.Entry(generation: generation, principals: sorted.trusted, certificates: certificates, recoveryKey: recoveryKey)
         }
         var candidates = try routing.get() ?? read()
         // Only someone the intake page names may be kept away: any other id is a mistake the
@@ -60,16 +61,19 @@ struct CaseFiling: Sendable {
             let seals = try recipients.map { person -> (String, [UInt8], [UInt8]?) in
                 (person.id, try ledger.seal(caseKey, of: reference, to: person),
                  SealTag.make(key: caseKey, reference: reference, recipient: person.id, epoch: 0, assigned: false))
-            } + [(Ledger.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: recoveryPublicKey), nil),
+            } + [(Ledger.recoveryRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: candidates.recoveryKey), nil),
                  (Ledger.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: receipt.publicKey), nil)]
             let generation = candidates.generation
+            let recoveryKey = candidates.recoveryKey.bytes
             let certified = recipients.map { ($0.id, candidates.certificates[$0.id] ?? []) }
             let filed: FiledCase? = try commits.submit(to: ledger.storage) { repository in
                 // Someone was added or changed since the routing was read — the counter says so,
                 // or a recipient's certificate does — read it again, re-seal.
                 guard try repository.principalsGeneration() == generation,
                       try certified.allSatisfy({ try repository.certificate(of: $0.0) == $0.1 }),
-                      try repository.caseRow(reference: reference) == nil
+                      try repository.caseRow(reference: reference) == nil,
+                      // The recovery key rotated since: sealed to the new one instead.
+                      try repository.setting(Administration.recoveryKeySetting) == recoveryKey
                 else { return nil }
                 if let event = intake.event, try !repository.eventExists(event) { throw CasesError(.noSuchEvent(event)) }
                 try write(intake, category: category, channel: channel, author: filer?.id ?? "reporter", reference: reference,

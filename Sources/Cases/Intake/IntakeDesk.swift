@@ -15,10 +15,10 @@ public struct IntakeDesk: Sendable {
     let decoySeal: [UInt8]
     let spool: AttachmentSpool
 
-    init(ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey, spool: AttachmentSpool) {
+    init(ledger: Ledger, pepper: SecureBytes, spool: AttachmentSpool) {
         self.ledger = ledger
         self.spool = spool
-        filing = CaseFiling(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey)
+        filing = CaseFiling(ledger: ledger, pepper: pepper)
         decoySeal = CaseKeyEnvelope.seal(.generate(), caseReference: Self.decoyReference.rawValue, to: BoxKeyPair.generate().publicKey)
     }
 

@@ -1,3 +1,4 @@
+import GrievanceCrypto
 import Synchronization
 
 /// The people new cases may be sealed to — those whose certificates verified — remembered
@@ -11,6 +12,8 @@ final class RoutingCache: Sendable {
         let generation: Int64
         let principals: [Principal]
         let certificates: [String: [UInt8]]
+        /// The recovery key, endorsed, as read with them: checked again inside each filing.
+        let recoveryKey: BoxPublicKey
     }
 
     private let entry = Mutex<Entry?>(nil)

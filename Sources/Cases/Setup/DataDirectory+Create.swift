@@ -9,12 +9,18 @@ import Darwin
 
 extension DataDirectory {
     /// Makes a new installation: the folder, the pepper, the procedure, the database, the
-    /// recovery key pair, the log key and the first administrator. On any failure the files
-    /// made so far are removed, so a second attempt starts clean.
+    /// recovery key pair, the log key and the first administrator. With `group`, the folder is
+    /// shared with that group (2770, files 0660) and nothing for others.
+    ///
+    /// `config.json` is written last, by rename, after `beforeCommit` (where `init` writes the
+    /// recovery key to its file): until it exists the folder is not a data directory, so a
+    /// crash part-way leaves one that `create` finishes from the start; on any failure the
+    /// files made so far are removed.
     public static func create(
         at path: String, organisation: String, adminID: String, adminName: String, passphrase: Passphrase,
         procedureText: Data, procedureFile: String, keyCost: String = "moderate", intakeURL: String = "http://127.0.0.1:8080",
-        clock: @escaping @Sendable () -> Date = { Date() }
+        group: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        beforeCommit: (NewInstallation) throws -> Void = { _ in }
     ) throws -> NewInstallation {
         let directory = DataDirectory(path: path)
         // Everything that can be refused is refused before anything is written.
@@ -23,18 +29,19 @@ extension DataDirectory {
         guard let scheme = URL(string: intakeURL)?.scheme, ["http", "https"].contains(scheme) else { throw CasesError.invalid(.intakeURL, .notAWebAddress) }
         try Principal.checkNewID(adminID)
         _ = try passphrase.checkedNew()
-        let madeFolder = try directory.makeEmptyFolder()
+        let gid = try group.map(Self.groupID)
+        let madeFolder = try directory.makeEmptyFolder(gid: gid)
+        let fileMode: mode_t = gid == nil ? 0o600 : 0o660
         do {
             let configuration = InstallationConfiguration(
                 organisation: organisation, auditOrigin: "grievance/" + Hex.encode(RandomBytes.make(count: 8)), keyCost: keyCost, intakeURL: intakeURL)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try writeNew(directory.configurationURL, bytes: [UInt8](try encoder.encode(configuration)) + [0x0A])
             let pepper = SecureBytes.random(count: pepperByteCount)
-            try pepper.withUnsafeBytes { try writeNew(directory.pepperURL, bytes: $0) }
-            try writeNew(directory.procedureURL, bytes: [UInt8](procedureText))
+            try pepper.withUnsafeBytes { try writeNew(directory.pepperURL, bytes: $0, mode: fileMode) }
+            try writeNew(directory.procedureURL, bytes: [UInt8](procedureText), mode: fileMode)
             // SQLite gives its -wal and -shm files the mode of the database file.
-            try writeNew(directory.databaseURL, bytes: [])
+            try writeNew(directory.databaseURL, bytes: [], mode: fileMode)
             let recovery = BoxKeyPair.generate()
             let organisationKey = SigningKeyPair.generate()
             let storage = try SQLiteCaseStorage(path: directory.databaseURL.path, auditOrigin: configuration.auditOrigin)
@@ -51,44 +58,83 @@ extension DataDirectory {
                                             recoveryPublicKey: recovery.publicKey)
             let admin = try installation.administration.initialise(organisation: organisation, adminID: adminID, adminName: adminName,
                                                                    passphrase: passphrase, organisationKey: organisationKey)
-            return NewInstallation(installation: installation, admin: admin, recoveryKey: RecoveryKey(recovery),
-                                   organisationKey: try OrganisationKey(origin: configuration.auditOrigin, publicKey: organisationKey.publicKey))
+            let made = NewInstallation(installation: installation, admin: admin, recoveryKey: RecoveryKey(recovery),
+                                       organisationKey: try OrganisationKey(origin: configuration.auditOrigin, publicKey: organisationKey.publicKey))
+            try beforeCommit(made)
+            let pending = directory.url.appendingPathComponent(Self.pendingConfiguration)
+            try writeNew(pending, bytes: [UInt8](try encoder.encode(configuration)) + [0x0A], mode: fileMode)
+            guard rename(pending.path, directory.configurationURL.path) == 0 else {
+                throw DataDirectoryError.cannotCreate(directory.configurationURL.path, String(cString: strerror(errno)))
+            }
+            Installation.syncFolder(of: directory.configurationURL.path)
+            return made
         } catch {
             directory.removeMadeFiles(folder: madeFolder)
             throw error
         }
     }
 
-    /// Makes the folder 0700, or takes an existing empty one and makes it 0700. True if made.
-    private func makeEmptyFolder() throws -> Bool {
-        if mkdir(path, 0o700) == 0 { return true }
-        let problem = errno
-        guard problem == EEXIST else { throw DataDirectoryError.cannotCreate(path, String(cString: strerror(problem))) }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
-              (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
-        else { throw DataDirectoryError.notEmpty(path) }
-        guard chmod(path, 0o700) == 0 else { throw DataDirectoryError.cannotCreate(path, String(cString: strerror(errno))) }
-        return false
+    /// What `create` writes, and what a crash part-way may leave.
+    private static let madeNames: Set<String> = ["config.json", pendingConfiguration, "pepper", "procedure.yaml", "grievance.sqlite",
+                                                 "grievance.sqlite-wal", "grievance.sqlite-shm", "grievance.sqlite-journal"]
+    private static let pendingConfiguration = "config.json.pending"
+
+    /// Makes the folder (0700, or 2770 for group `gid`), or takes an existing one that is empty
+    /// or holds only what an unfinished `create` left (no config.json), cleared. True if made.
+    private func makeEmptyFolder(gid: gid_t?) throws -> Bool {
+        var made = mkdir(path, 0o700) == 0
+        if !made {
+            let problem = errno
+            guard problem == EEXIST else { throw DataDirectoryError.cannotCreate(path, String(cString: strerror(problem))) }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: path),
+                  !names.contains("config.json"), names.allSatisfy(Self.madeNames.contains)
+            else { throw DataDirectoryError.notEmpty(path) }
+            removeMadeFiles(folder: false)
+            made = false
+        }
+        if let gid {
+            // The setgid bit makes what anyone in the group creates here (SQLite's -wal and
+            // -shm) belong to the group too.
+            guard chown(path, uid_t.max, gid) == 0, chmod(path, 0o2770) == 0 else {
+                throw DataDirectoryError.cannotCreate(path, String(cString: strerror(errno)))
+            }
+        } else {
+            guard chmod(path, 0o700) == 0 else { throw DataDirectoryError.cannotCreate(path, String(cString: strerror(errno))) }
+        }
+        return made
+    }
+
+    private static func groupID(_ name: String) throws -> gid_t {
+        guard let entry = getgrnam(name) else { throw DataDirectoryError.noSuchGroup(name) }
+        let gid = entry.pointee.gr_gid
+        // The owner may give a file only to a group they are in.
+        var groups = [gid_t](repeating: 0, count: Int(getgroups(0, nil)))
+        let count = getgroups(Int32(groups.count), &groups)
+        guard getegid() == gid || groups.prefix(Int(max(count, 0))).contains(gid) || geteuid() == 0 else { throw DataDirectoryError.noSuchGroup(name) }
+        return gid
     }
 
     private func removeMadeFiles(folder: Bool) {
-        for name in ["config.json", "pepper", "procedure.yaml", "grievance.sqlite", "grievance.sqlite-wal", "grievance.sqlite-shm"] {
+        for name in Self.madeNames {
             unlink(url.appendingPathComponent(name).path)
         }
         if folder { rmdir(path) }
     }
 
-    /// Writes a file of the data directory that must not exist yet, owner-only, flushed.
-    private static func writeNew(_ url: URL, bytes: UnsafeRawBufferPointer) throws {
+    /// Writes a file of the data directory that must not exist yet, flushed: owner-only, then
+    /// given to the group when the folder is shared.
+    private static func writeNew(_ url: URL, bytes: UnsafeRawBufferPointer, mode: mode_t) throws {
         do {
             try OwnerOnlyFile.write(bytes, to: url.path)
         } catch {
             throw DataDirectoryError.cannotCreate(url.path, "\(error.code)")
         }
+        guard mode == 0o600 || chmod(url.path, mode) == 0 else { throw DataDirectoryError.cannotCreate(url.path, String(cString: strerror(errno))) }
     }
 
-    private static func writeNew(_ url: URL, bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try writeNew(url, bytes: $0) }
+    private static func writeNew(_ url: URL, bytes: [UInt8], mode: mode_t) throws {
+        try bytes.withUnsafeBytes { try writeNew(url, bytes: $0, mode: mode) }
     }
 }

@@ -8,7 +8,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The folder one installation keeps everything in, owner-only (0700, files 0600):
+/// The folder one installation keeps everything in, owner-only (0700, files 0600), or shared
+/// with a group (2770, files 0660: `init --group`) and nothing for others:
 ///
 ///     config.json        organisation, audit origin, key cost, intake URL (InstallationConfiguration)
 ///     pepper             32 random bytes keying the receipt lookup; never in the database
@@ -50,7 +51,7 @@ public struct DataDirectory: Sendable {
         let spool = try AttachmentSpool(directory: url)
         // What a crash left of uploads in progress: a day is longer than any upload may take.
         spool.removeStale(olderThan: 86_400)
-        return IntakeDesk(ledger: opened.ledger, pepper: opened.pepper, recoveryPublicKey: opened.recoveryPublicKey, spool: spool)
+        return IntakeDesk(ledger: opened.ledger, pepper: opened.pepper, spool: spool)
     }
 
     private func openParts(clock: @escaping @Sendable () -> Date, cacheMebibytes: Int, organisationKey pinned: OrganisationKey?) throws
@@ -58,7 +59,9 @@ public struct DataDirectory: Sendable {
         var status = stat()
         guard stat(path, &status) == 0 else { throw DataDirectoryError.missing(path) }
         guard (status.st_mode & S_IFMT) == S_IFDIR else { throw DataDirectoryError.unreadable(path, "is not a folder") }
-        guard status.st_mode & 0o077 == 0 else { throw DataDirectoryError.exposed(path, mode: UInt16(status.st_mode & 0o7777)) }
+        // Others nothing; the group may share it (each handler their own account in the
+        // installation's group: `init --group`).
+        guard status.st_mode & 0o007 == 0 else { throw DataDirectoryError.exposed(path, mode: UInt16(status.st_mode & 0o7777)) }
         guard FileManager.default.fileExists(atPath: configurationURL.path) else { throw DataDirectoryError.notInitialised(path) }
         let configuration: InstallationConfiguration
         do {

@@ -13,6 +13,11 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
              hint: "run `grievance-cli init --org NAME --admin ID --data-dir \(path)`, or point --data-dir at the right folder")
     }
 
+    static func noSuchGroup(_ name: String) -> Self {
+        Self(description: "there is no group \(name) on this machine, or you are not in it",
+             hint: "create it with `groupadd \(name)` and add each handler's account with `usermod -aG \(name) USER` (docs/OPERATIONS.md)")
+    }
+
     static func notEmpty(_ path: String, restoring: Bool = false) -> Self {
         Self(description: "\(path) already exists and is not empty",
              hint: restoring ? "a restore makes a new data directory and never writes over one: give a new or empty folder with --data-dir"
@@ -21,7 +26,7 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
 
     static func exposed(_ path: String, mode: UInt16) -> Self {
         Self(description: "\(path) can be read by other users of this machine (mode \(String(mode, radix: 8)))",
-             hint: "run `chmod 700 \(path)`; the pepper and the database must be the owner's alone")
+             hint: "run `chmod o= \(path)`: the pepper and the database are for its owner, and its group when it is shared (`init --group`), never others")
     }
 
     static func unreadable(_ path: String, _ problem: String) -> Self {

@@ -9,7 +9,7 @@ public struct Installation: Sendable {
     public let casework: Casework
     public let administration: Administration
     package let storage: SQLiteCaseStorage
-    private let ledger: Ledger
+    let ledger: Ledger
     private let pepper: SecureBytes
     let recoveryPublicKey: BoxPublicKey
 
@@ -21,7 +21,7 @@ public struct Installation: Sendable {
         self.ledger = ledger
         self.pepper = pepper
         self.recoveryPublicKey = recoveryPublicKey
-        casework = Casework(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey)
+        casework = Casework(ledger: ledger, pepper: pepper)
         administration = Administration(ledger: ledger, recoveryPublicKey: recoveryPublicKey, keyParameters: configuration.keyParameters)
     }
 
@@ -32,6 +32,6 @@ public struct Installation: Sendable {
 
     /// The intake desk over the same database, for tests and benchmarks that play the server.
     package func intakeDesk() throws -> IntakeDesk {
-        IntakeDesk(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey, spool: try AttachmentSpool(directory: directory.url))
+        IntakeDesk(ledger: ledger, pepper: pepper, spool: try AttachmentSpool(directory: directory.url))
     }
 }
