@@ -6,6 +6,7 @@ public enum AdministrativeAction: String, Sendable, Hashable, CaseIterable {
     case manageEvents = "event.add"
     case signCheckpoints = "audit.checkpoint"
     case runRetention = "retention.run"
+    case installProcedure = "policy.install"
 
     public var phrase: String {
         switch self {
@@ -15,6 +16,7 @@ public enum AdministrativeAction: String, Sendable, Hashable, CaseIterable {
         case .manageEvents: "managing events"
         case .signCheckpoints: "signing checkpoints of the log"
         case .runRetention: "ending cases under the retention schedule"
+        case .installProcedure: "putting a new procedure in force"
         }
     }
 }

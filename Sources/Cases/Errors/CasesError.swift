@@ -33,6 +33,8 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The log has no signed checkpoint yet (to cosign).
         case noCheckpoint
         case stageChange(StageChangeRefusal)
+        /// A new procedure would leave open cases in a stage or category it no longer has.
+        case procedureStrands(Int)
         case wrongPassphrase
         /// Deliberately the same for a receipt that never existed and one that is mistyped.
         case noCaseForReceipt
@@ -90,6 +92,7 @@ public struct CasesError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noEnrolment(let id): "nobody with id \(id) is waiting to enrol"
         case .noCheckpoint: "the log has no signed checkpoint yet"
         case .stageChange(let refusal): "stage change refused: \(refusal)"
+        case .procedureStrands(let count): "the new procedure would strand \(count) open case\(count == 1 ? "" : "s") in a stage or category it does not have; nothing was changed"
         case .wrongPassphrase: "wrong passphrase"
         case .noCaseForReceipt: "no case matches this receipt"
         case .duplicate(let what): "\(what)"

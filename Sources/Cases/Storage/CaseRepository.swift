@@ -79,6 +79,8 @@ package protocol CaseRepository {
     func retentionCandidates(terminalStages: [String], reference: CaseReference?) throws -> [RetentionCandidate]
     /// Places (`since`) or lifts (nil) a hold.
     func setHold(reference: CaseReference, since: Date?) throws
+    /// Every case not in one of `terminalStages` and not ended: what a new procedure must carry.
+    func openCases(terminalStages: [String]) throws -> [CaseSummary]
     /// Ends a case: deletes its seals, records, attachments and wrapped keys, replaces its
     /// receipt lookup with `lookup` (so no receipt finds it), and marks it ended at `at`.
     func shred(reference: CaseReference, at: Date, lookup: Digest) throws

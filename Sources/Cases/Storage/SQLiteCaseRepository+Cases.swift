@@ -39,6 +39,12 @@ extension SQLiteCaseRepository {
                        heldSince: (row["held_since"] as Int64?).map(date), shreddedAt: (row["shredded_at"] as Int64?).map(date))
     }
 
+    func openCases(terminalStages: [String]) throws -> [CaseSummary] {
+        let marks = Array(repeating: "?", count: terminalStages.count).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: "SELECT * FROM cases WHERE shredded_at IS NULL\(terminalStages.isEmpty ? "" : " AND stage NOT IN (\(marks))") ORDER BY reference",
+                                arguments: StatementArguments(terminalStages)).map { try Self.caseRow($0).summary }
+    }
+
     func setStage(reference: CaseReference, stage: String, at: Date) throws {
         try db.execute(sql: "UPDATE cases SET stage = ?, stage_entered_at = ? WHERE reference = ?", arguments: [stage, Self.millis(at), reference.rawValue])
     }

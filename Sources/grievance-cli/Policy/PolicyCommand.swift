@@ -4,7 +4,7 @@ import ArgumentParser
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
-        abstract: "Check the grievance procedure file.",
-        subcommands: [CheckPolicyCommand.self]
+        abstract: "Check the grievance procedure file, and put a new one in force.",
+        subcommands: [CheckPolicyCommand.self, InstallPolicyCommand.self]
     )
 }

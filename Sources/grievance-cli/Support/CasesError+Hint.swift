@@ -28,6 +28,7 @@ extension CasesError {
         case .noEnrolment: "check the id you were given; an administrator adds people with `handler add`"
         case .noCheckpoint: "an administrator signs one with `audit checkpoint`"
         case .stageChange: "`case show REF` lists the moves you may make now"
+        case .procedureStrands: "keep those stages and categories in the new file, or move the cases on first (`policy install FILE --dry-run` lists them)"
         case .wrongPassphrase: "type it again (the attempt was logged); if it is lost, an administrator runs `handler recover` with the recovery key"
         case .noCaseForReceipt: "check the receipt: 20 letters and digits in four groups of five"
         case .duplicate(.assignment): "they hold the case already"
