@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 // Dependencies point one way: GrievanceCrypto ← AuditLog ← Cases ← Summaries; Cases ← {grievance-server, grievance-cli}.

@@ -34,8 +34,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The administrator's name as people know it (default: the id).")
     var adminName: String?
 
-    @Option(help: "The procedure file to put in force.", completion: .file(extensions: ["yaml", "yml"]))
-    var policy = "policies/grievance-procedure.yaml"
+    @Option(help: "The procedure file to put in force (default: grievance-procedure.yaml in ./policies when there is one, else in share/grievance/policies beside this program's bin/).",
+            completion: .file(extensions: ["yaml", "yml"]))
+    var policy: String?
 
     @Option(help: ArgumentHelp("Write the recovery key's secret to this new file (mode 0600) instead of showing it.", valueName: "FILE"),
             completion: .file())
@@ -68,10 +69,11 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let policyURL = URL(fileURLWithPath: policy)
-        guard let procedureText = FileManager.default.contents(atPath: policyURL.path) else {
+        let policy = self.policy ?? SharedFiles.policies() + "/grievance-procedure.yaml"
+        guard let procedureText = FileManager.default.contents(atPath: policy) else {
             throw CLIFailure(message: "no procedure file at \(policy)",
-                             hint: "run from the repository's folder, or give --policy FILE")
+                             hint: self.policy == nil ? "looked in \(SharedFiles.searched()): install with ./scripts/install, or give --policy FILE"
+                                                      : "give --policy FILE, the procedure to put in force")
         }
         if let recoveryKeyOut, FileManager.default.fileExists(atPath: recoveryKeyOut) {
             throw CLIFailure(message: "\(recoveryKeyOut) already exists", hint: "give a new file for --recovery-key-out; nothing was created")

@@ -17,8 +17,9 @@ struct CheckPolicyCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The procedure file.", completion: .file(extensions: ["yaml", "yml"]))
-    var file = "policies/grievance-procedure.yaml"
+    @Argument(help: "The procedure file (default: grievance-procedure.yaml in ./policies when there is one, else in share/grievance/policies beside this program's bin/).",
+              completion: .file(extensions: ["yaml", "yml"]))
+    var file: String?
 
     @OptionGroup var output: JSONOption
 
@@ -46,10 +47,11 @@ struct CheckPolicyCommand: ParsableCommand {
     }
 
     func run() throws {
+        let file = self.file ?? SharedFiles.policies() + "/grievance-procedure.yaml"
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw CLIFailure(message: "no file at \(file)",
-                             hint: "give the procedure file's path; the default is policies/grievance-procedure.yaml in the current folder")
+                             hint: "give the procedure file's path; the default is policies/grievance-procedure.yaml in the current folder, else in \(SharedFiles.installedPolicies())")
                 .report()
         }
         let procedure: Procedure

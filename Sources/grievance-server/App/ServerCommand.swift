@@ -32,8 +32,9 @@ struct ServerCommand: AsyncParsableCommand {
                                                               valueName: "DIR"))
     var dataDirectory: String?
 
-    @Option(help: ArgumentHelp("The folder with the Code of Conduct texts (code-of-conduct.LANG.md).", valueName: "DIR"))
-    var policies = "policies"
+    @Option(help: ArgumentHelp("The folder with the Code of Conduct texts, code-of-conduct.LANG.md (default: ./policies when there is one, else share/grievance/policies beside this program's bin/).",
+                               valueName: "DIR"))
+    var policies: String?
 
     @Option(help: ArgumentHelp("Filings one client address may make at once; more wait (a whole venue may share one address).",
                                valueName: "N"))
@@ -75,12 +76,10 @@ struct ServerCommand: AsyncParsableCommand {
     var metricsPort: Int?
 
     @Option(name: .customLong("org-key"),
-            help: ArgumentHelp("The organisation key (vkey, printed by `grievance-cli init`) in a file the data directory's writers cannot change (default: \(Self.installedOrganisationKey) when it exists).",
+            help: ArgumentHelp("The organisation key (vkey, printed by `grievance-cli init`) in a file the data directory's writers cannot change (default: \(OrganisationKey.installedPath) when it exists).",
                                valueName: "FILE"), completion: .file())
     var organisationKeyFile: String?
 
-    /// Where an installation puts the organisation key, root-owned, for the server to pin.
-    static let installedOrganisationKey = "/etc/grievance/organisation-key"
 
     func validate() throws {
         guard (0...65535).contains(port) else {
@@ -111,7 +110,7 @@ struct ServerCommand: AsyncParsableCommand {
             let pinned = try pinnedOrganisationKey()
             if pinned == nil {
                 GrievanceApplication.defaultLogger.warning(
-                    "the organisation key is not pinned: trusting the data directory's own copy; give --org-key FILE (or install \(Self.installedOrganisationKey)) so that whoever can write the data directory cannot certify keys")
+                    "the organisation key is not pinned: trusting the data directory's own copy; give --org-key FILE (or install \(OrganisationKey.installedPath)) so that whoever can write the data directory cannot certify keys")
             }
             desk = try DataDirectory(path: path).openIntakeDesk(organisationKey: pinned)
         } catch let error as DataDirectoryError {
@@ -121,7 +120,7 @@ struct ServerCommand: AsyncParsableCommand {
         }
         let intake = IntakeService(desk: desk)
         var configuration = ServerConfiguration(host: host, port: port)
-        configuration.policies = URL(fileURLWithPath: policies)
+        if let policies { configuration.policies = URL(fileURLWithPath: policies) }
         configuration.filingBurst = filingBurst
         configuration.filingInterval = filingInterval
         configuration.followUpBurst = followUpBurst
@@ -137,7 +136,9 @@ struct ServerCommand: AsyncParsableCommand {
         do {
             app = try GrievanceApplication.build(configuration, intake: intake)
         } catch let error as CatalogError {
-            throw ServerFailure(message: error.description, hint: "run from the repository's folder, or give --policies DIR")
+            throw ServerFailure(message: error.description,
+                                hint: policies == nil ? "looked in \(SharedFiles.searched()): install with ./scripts/install, or give --policies DIR"
+                                                      : "give --policies DIR, the folder with code-of-conduct.en.md")
         }
         var services: [any Service] = [app]
         if let metricsPort {
@@ -156,15 +157,10 @@ struct ServerCommand: AsyncParsableCommand {
     /// file when there is one, else none (the data directory's own copy is trusted, and the
     /// server says so).
     private func pinnedOrganisationKey() throws -> OrganisationKey? {
-        let path = organisationKeyFile ?? (FileManager.default.fileExists(atPath: Self.installedOrganisationKey) ? Self.installedOrganisationKey : nil)
-        guard let path else { return nil }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ServerFailure(message: "cannot read the organisation key at \(path)", hint: "give the file `grievance-cli init` wrote with --org-key-out")
-        }
         do {
-            return try OrganisationKey(parsing: text)
+            return try OrganisationKey.pinned(file: organisationKeyFile)
         } catch {
-            throw ServerFailure(message: "\(path) is not an organisation key: \(error)", hint: "give the file `grievance-cli init` wrote with --org-key-out")
+            throw ServerFailure(message: error.description, hint: "give the file `grievance-cli init` wrote with --org-key-out")
         }
     }
 }

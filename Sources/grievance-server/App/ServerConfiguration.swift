@@ -1,3 +1,4 @@
+import Cases
 import Foundation
 
 /// What the server needs to start; parsed from the command line by `ServerCommand`.
@@ -7,8 +8,9 @@ struct ServerConfiguration: Sendable {
 
     var host = defaultHost
     var port = defaultPort
-    /// Where the Code of Conduct texts are (policies/code-of-conduct.LANG.md).
-    var policies = URL(fileURLWithPath: "policies")
+    /// Where the Code of Conduct texts are (policies/code-of-conduct.LANG.md): `--policies`,
+    /// else `SharedFiles`' default.
+    var policies = URL(fileURLWithPath: SharedFiles.policies())
     /// Filings per client address: a burst, then one per `filingInterval` seconds. Generous,
     /// because everyone on a congress's wifi may reach us from one address.
     var filingBurst = 30
