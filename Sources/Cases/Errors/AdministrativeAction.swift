@@ -5,6 +5,7 @@ public enum AdministrativeAction: String, Sendable, Hashable, CaseIterable {
     case disablePeople = "principal.disable"
     case manageEvents = "event.add"
     case signCheckpoints = "audit.checkpoint"
+    case configureNotifications = "notify.configure"
 
     public var phrase: String {
         switch self {
@@ -13,6 +14,7 @@ public enum AdministrativeAction: String, Sendable, Hashable, CaseIterable {
         case .disablePeople: "disabling accounts"
         case .manageEvents: "managing events"
         case .signCheckpoints: "signing checkpoints of the log"
+        case .configureNotifications: "setting the notification command"
         }
     }
 }

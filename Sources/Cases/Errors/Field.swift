@@ -10,6 +10,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case id, name, roles, passphrase, keys, slug, dates, place, organisation, keyCost, intakeURL, recoveryKey
     // The audit log.
     case checkpoint, witnessKey, logKey, organisationKey, personalState, enrolmentCode
+    // Reminders and notifications.
+    case horizon, notifyCommand, notifyTimeout
 
     /// The field in plain words, for messages that are not a form's.
     public var phrase: String {
@@ -51,6 +53,9 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .organisationKey: "the organisation key"
         case .personalState: "your own Grievance state"
         case .enrolmentCode: "the enrolment code"
+        case .horizon: "how far ahead to look"
+        case .notifyCommand: "the notification command"
+        case .notifyTimeout: "the notification command's time limit"
         }
     }
 }

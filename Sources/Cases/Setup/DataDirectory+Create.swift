@@ -27,9 +27,7 @@ extension DataDirectory {
         do {
             let configuration = InstallationConfiguration(
                 organisation: organisation, auditOrigin: "grievance/" + Hex.encode(RandomBytes.make(count: 8)), keyCost: keyCost, intakeURL: intakeURL)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try writeNew(directory.configurationURL, bytes: [UInt8](try encoder.encode(configuration)) + [0x0A])
+            try writeNew(directory.configurationURL, bytes: try configuration.encoded())
             let pepper = SecureBytes.random(count: pepperByteCount)
             try pepper.withUnsafeBytes { try writeNew(directory.pepperURL, bytes: $0) }
             try writeNew(directory.procedureURL, bytes: [UInt8](procedureText))

@@ -9,7 +9,7 @@ public struct Installation: Sendable {
     public let casework: Casework
     public let administration: Administration
     package let storage: SQLiteCaseStorage
-    private let ledger: Ledger
+    let ledger: Ledger
     private let pepper: SecureBytes
     private let recoveryPublicKey: BoxPublicKey
 
@@ -27,11 +27,14 @@ public struct Installation: Sendable {
 
     public var procedure: Procedure { ledger.procedure }
 
+    /// What is due, per person, from clear metadata: needs nobody's passphrase.
+    public var reminders: Reminders { Reminders(ledger: ledger) }
+
     /// The time as this installation's clock gives it (a test's clock in tests).
     package var now: Date { ledger.clock() }
 
     /// The intake desk over the same database, for tests and benchmarks that play the server.
     package func intakeDesk() throws -> IntakeDesk {
-        IntakeDesk(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey, spool: try AttachmentSpool(directory: directory.url))
+        IntakeDesk(ledger: ledger, pepper: pepper, recoveryPublicKey: recoveryPublicKey, spool: try AttachmentSpool(directory: directory.url), directory: directory)
     }
 }
