@@ -10,4 +10,7 @@ public final class TestClock: Sendable {
     public var now: Date { current.withLock { $0 } }
 
     public func advance(days: Double) { current.withLock { $0 = $0.addingTimeInterval(days * 86_400) } }
+
+    /// Whole hours, so that every time stays a whole second: stored to the millisecond, it reads back equal.
+    public func advance(hours: Int) { current.withLock { $0 = $0.addingTimeInterval(TimeInterval(hours) * 3600) } }
 }

@@ -14,6 +14,7 @@ struct GrievanceCLI: AsyncParsableCommand {
             Shell completion: `grievance-cli --generate-completion-script bash` (or zsh, fish).
             """,
         version: GrievanceVersion.current,
-        subcommands: [InitCommand.self, EnrolCommand.self, HandlerCommand.self, EventCommand.self, CaseCommand.self, SummaryCommand.self, AuditCommand.self, PolicyCommand.self, BackupCommand.self, RetentionCommand.self, RecoveryKeyCommand.self]
+        subcommands: [InitCommand.self, EnrolCommand.self, HandlerCommand.self, EventCommand.self, CaseCommand.self, SummaryCommand.self, AuditCommand.self, PolicyCommand.self,
+                      BackupCommand.self, RetentionCommand.self, RecoveryKeyCommand.self, RemindersCommand.self, NotifyCommand.self]
     )
 }

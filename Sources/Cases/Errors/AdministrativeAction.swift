@@ -7,6 +7,7 @@ public enum AdministrativeAction: String, Sendable, Hashable, CaseIterable {
     case signCheckpoints = "audit.checkpoint"
     case runRetention = "retention.run"
     case installProcedure = "policy.install"
+    case configureNotifications = "notify.configure"
 
     public var phrase: String {
         switch self {
@@ -17,6 +18,7 @@ public enum AdministrativeAction: String, Sendable, Hashable, CaseIterable {
         case .signCheckpoints: "signing checkpoints of the log"
         case .runRetention: "ending cases under the retention schedule"
         case .installProcedure: "putting a new procedure in force"
+        case .configureNotifications: "setting the notification command"
         }
     }
 }

@@ -12,6 +12,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case checkpoint, witnessKey, logKey, organisationKey, personalState, enrolmentCode
     // Operations.
     case rotation
+    // Reminders and notifications.
+    case horizon, notifyCommand, notifyTimeout
 
     /// The field in plain words, for messages that are not a form's.
     public var phrase: String {
@@ -54,6 +56,9 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .personalState: "your own Grievance state"
         case .enrolmentCode: "the enrolment code"
         case .rotation: "the backup rotation"
+        case .horizon: "how far ahead to look"
+        case .notifyCommand: "the notification command"
+        case .notifyTimeout: "the notification command's time limit"
         }
     }
 }

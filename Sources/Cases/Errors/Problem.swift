@@ -35,6 +35,10 @@ public enum Problem: Sendable, Hashable {
     case changedMeanwhile
     /// It does not parse; says why.
     case malformed(String)
+    /// Outside what is allowed, which it names: "from 1 hour to 90 days".
+    case outside(String)
+    /// A program named without its absolute path, which a PATH would choose.
+    case notAbsolutePath
     /// It contradicts what was seen before (a log that no longer extends a checkpoint); says how.
     case inconsistent(String)
     /// A person's certificate chain does not verify: nothing may be sealed to them.
@@ -87,6 +91,8 @@ public enum Problem: Sendable, Hashable {
         case .alreadyDisabled: "is already disabled"
         case .changedMeanwhile: "something changed while this ran; run it again"
         case .malformed(let why): "does not parse: \(why)"
+        case .outside(let allowed): "must be \(allowed)"
+        case .notAbsolutePath: "must name its program by an absolute path (/usr/sbin/sendmail, not sendmail), so that no PATH chooses it"
         case .inconsistent(let why): "does not agree with what was seen before: \(why)"
         case .untrusted(let why): "is not certified: \(why)"
         case .notThisPersons: "is not the one this person was given"

@@ -16,20 +16,19 @@ extension CaseFiling {
     }
 
     /// The case's rows, in the filing's transaction: clear facts, seals, the complaint, its
-    /// attachments, the exclusions, the first stage and the audit entry.
+    /// attachments, the exclusions, the first stage and the audit entry. Returns the clear facts.
     func write(
         _ intake: Intake, category: CaseCategory, channel: IntakeChannel, author: String, reference: CaseReference, lookup: Digest,
         key: SymmetricKey, reporterPublicKey: BoxPublicKey, seals: [(recipient: String, sealed: [UInt8], tag: [UInt8]?)], attachments: [SealedAttachment], repository: any CaseRepository
-    ) throws {
+    ) throws -> CaseSummary {
         let keys = CaseKeyring(first: key)
         let now = ledger.clock()
         let stage = ledger.procedure.initialStage.id
-        try repository.insertCase(CaseRow(
-            summary: CaseSummary(
-                reference: reference, event: intake.event, category: category.id, respondentRole: intake.respondentRole,
-                region: intake.region, channel: channel, language: intake.language, urgent: intake.urgent, stage: stage,
-                stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender?.rawValue),
-            receiptLookup: lookup, policyHash: ledger.procedure.hash))
+        let summary = CaseSummary(
+            reference: reference, event: intake.event, category: category.id, respondentRole: intake.respondentRole,
+            region: intake.region, channel: channel, language: intake.language, urgent: intake.urgent, stage: stage,
+            stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender?.rawValue)
+        try repository.insertCase(CaseRow(summary: summary, receiptLookup: lookup, policyHash: ledger.procedure.hash))
         for seal in seals {
             try repository.insertSeal(reference: reference, recipient: seal.recipient, sealed: seal.sealed, assigned: false, tag: seal.tag)
         }
@@ -46,6 +45,7 @@ extension CaseFiling {
             AuditDetail("recipients", String(seals.count - 2)), AuditDetail("urgent", intake.urgent ? "yes" : "no"),
             AuditDetail("attachments", String(attachments.count)), AuditDetail("policy", ledger.procedure.hash.hex),
         ]))
+        return summary
     }
 
     /// A record describing each attachment, its key sealed under the case key, its chunks as

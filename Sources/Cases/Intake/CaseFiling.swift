@@ -65,6 +65,7 @@ struct CaseFiling: Sendable {
                  (Ledger.reporterRecipient, CaseKeyEnvelope.seal(caseKey, caseReference: reference.rawValue, to: receipt.publicKey), nil)]
             let generation = candidates.generation
             let recoveryKey = candidates.recoveryKey.bytes
+            let everyone = candidates.principals
             let certified = recipients.map { ($0.id, candidates.certificates[$0.id] ?? []) }
             let filed: FiledCase? = try commits.submit(to: ledger.storage) { repository in
                 // Someone was added or changed since the routing was read — the counter says so,
@@ -76,12 +77,14 @@ struct CaseFiling: Sendable {
                       try repository.setting(Administration.recoveryKeySetting) == recoveryKey
                 else { return nil }
                 if let event = intake.event, try !repository.eventExists(event) { throw CasesError(.noSuchEvent(event)) }
-                try write(intake, category: category, channel: channel, author: filer?.id ?? "reporter", reference: reference,
-                          lookup: lookup, key: caseKey, reporterPublicKey: receipt.publicKey, seals: seals, attachments: attachments,
-                          repository: repository)
+                let summary = try write(intake, category: category, channel: channel, author: filer?.id ?? "reporter", reference: reference,
+                                        lookup: lookup, key: caseKey, reporterPublicKey: receipt.publicKey, seals: seals, attachments: attachments,
+                                        repository: repository)
                 let stage = ledger.procedure.initialStage.id
                 return FiledCase(reference: reference, receipt: receipt, stage: stage,
-                                 stageDue: ledger.procedure.stageDuration(stage: stage, category: category.id))
+                                 stageDue: ledger.procedure.stageDuration(stage: stage, category: category.id),
+                                 announcements: ledger.procedure.announcements(of: summary, holders: recipients, administrators: everyone,
+                                                                               now: summary.createdAt))
             }
             if let filed {
                 routing.set(candidates)

@@ -14,10 +14,13 @@ public struct IntakeDesk: Sendable {
     /// that a wrong receipt costs what a right one does.
     let decoySeal: [UInt8]
     let spool: AttachmentSpool
+    /// Where config.json names the notification command.
+    let directory: DataDirectory
 
-    init(ledger: Ledger, pepper: SecureBytes, spool: AttachmentSpool) {
+    init(ledger: Ledger, pepper: SecureBytes, spool: AttachmentSpool, directory: DataDirectory) {
         self.ledger = ledger
         self.spool = spool
+        self.directory = directory
         filing = CaseFiling(ledger: ledger, pepper: pepper)
         decoySeal = CaseKeyEnvelope.seal(.generate(), caseReference: Self.decoyReference.rawValue, to: BoxKeyPair.generate().publicKey)
     }
@@ -31,6 +34,11 @@ public struct IntakeDesk: Sendable {
     public func file(_ intake: Intake, attachments: [SealedAttachment] = []) throws -> FiledCase {
         try filing.file(intake, channel: .web, filer: nil, attachments: attachments)
     }
+
+    /// The notifier to announce new urgent and safeguarding cases through (`FiledCase.announcements`):
+    /// nil when config.json names none; a refusal when no trusted administrator signed the one it
+    /// names. It sends what it is given and reads nothing of a case.
+    public func notifier() throws -> Notifier? { try directory.notifier(ledger: ledger) }
 
     /// A sealer for a file arriving with a report, spooling its ciphertext chunk by chunk.
     public func attachmentSealer(name: String, contentType: String) throws(FileError) -> AttachmentSealer {

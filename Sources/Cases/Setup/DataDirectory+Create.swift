@@ -35,8 +35,6 @@ extension DataDirectory {
         do {
             let configuration = InstallationConfiguration(
                 organisation: organisation, auditOrigin: "grievance/" + Hex.encode(RandomBytes.make(count: 8)), keyCost: keyCost, intakeURL: intakeURL)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let pepper = SecureBytes.random(count: pepperByteCount)
             try pepper.withUnsafeBytes { try writeNew(directory.pepperURL, bytes: $0, mode: fileMode) }
             try writeNew(directory.procedureURL, bytes: [UInt8](procedureText), mode: fileMode)
@@ -62,7 +60,7 @@ extension DataDirectory {
                                        organisationKey: try OrganisationKey(origin: configuration.auditOrigin, publicKey: organisationKey.publicKey))
             try beforeCommit(made)
             let pending = directory.url.appendingPathComponent(Self.pendingConfiguration)
-            try writeNew(pending, bytes: [UInt8](try encoder.encode(configuration)) + [0x0A], mode: fileMode)
+            try writeNew(pending, bytes: try configuration.encoded(), mode: fileMode)
             guard rename(pending.path, directory.configurationURL.path) == 0 else {
                 throw DataDirectoryError.cannotCreate(directory.configurationURL.path, String(cString: strerror(errno)))
             }

@@ -11,7 +11,7 @@ import Darwin
 /// The folder one installation keeps everything in, owner-only (0700, files 0600), or shared
 /// with a group (2770, files 0660: `init --group`) and nothing for others:
 ///
-///     config.json        organisation, audit origin, key cost, intake URL (InstallationConfiguration)
+///     config.json        organisation, audit origin, key cost, intake URL, the signed notification command (InstallationConfiguration)
 ///     pepper             32 random bytes keying the receipt lookup; never in the database
 ///     procedure.yaml     the procedure in force, copied from policies/ at init
 ///     grievance.sqlite   the database (and its -wal and -shm, created with the same mode)
@@ -51,7 +51,7 @@ public struct DataDirectory: Sendable {
         let spool = try AttachmentSpool(directory: url)
         // What a crash left of uploads in progress: a day is longer than any upload may take.
         spool.removeStale(olderThan: 86_400)
-        return IntakeDesk(ledger: opened.ledger, pepper: opened.pepper, spool: spool)
+        return IntakeDesk(ledger: opened.ledger, pepper: opened.pepper, spool: spool, directory: self)
     }
 
     private func openParts(clock: @escaping @Sendable () -> Date, cacheMebibytes: Int, organisationKey pinned: OrganisationKey?) throws
@@ -63,12 +63,7 @@ public struct DataDirectory: Sendable {
         // installation's group: `init --group`).
         guard status.st_mode & 0o007 == 0 else { throw DataDirectoryError.exposed(path, mode: UInt16(status.st_mode & 0o7777)) }
         guard FileManager.default.fileExists(atPath: configurationURL.path) else { throw DataDirectoryError.notInitialised(path) }
-        let configuration: InstallationConfiguration
-        do {
-            configuration = try JSONDecoder().decode(InstallationConfiguration.self, from: Data(contentsOf: configurationURL))
-        } catch {
-            throw DataDirectoryError.unreadable(configurationURL.path, "does not parse (\(error.localizedDescription))")
-        }
+        let configuration = try readConfiguration()
         let pepper: SecureBytes
         do {
             pepper = try SecretFile.read(pepperURL.path, maximumBytes: Self.pepperByteCount)

@@ -43,6 +43,10 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
              hint: "keep a copy of the data directory as evidence and restore it from a backup; nothing was sealed to it")
     }
 
+    static func cannotWrite(_ path: String, _ problem: String) -> Self {
+        Self(description: "cannot write \(path): \(problem)", hint: "check that the data directory is writable and its disk not full; nothing was changed")
+    }
+
     static func cannotCreate(_ path: String, _ problem: String) -> Self {
         Self(description: "cannot create \(path): \(problem)", hint: "check that the parent folder exists and is writable")
     }

@@ -27,11 +27,14 @@ public struct Installation: Sendable {
 
     public var procedure: Procedure { ledger.procedure }
 
+    /// What is due, per person, from clear metadata: needs nobody's passphrase.
+    public var reminders: Reminders { Reminders(ledger: ledger) }
+
     /// The time as this installation's clock gives it (a test's clock in tests).
     package var now: Date { ledger.clock() }
 
     /// The intake desk over the same database, for tests and benchmarks that play the server.
     package func intakeDesk() throws -> IntakeDesk {
-        IntakeDesk(ledger: ledger, pepper: pepper, spool: try AttachmentSpool(directory: directory.url))
+        IntakeDesk(ledger: ledger, pepper: pepper, spool: try AttachmentSpool(directory: directory.url), directory: directory)
     }
 }

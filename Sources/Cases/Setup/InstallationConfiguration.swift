@@ -12,15 +12,33 @@ public struct InstallationConfiguration: Codable, Sendable, Hashable {
     public var keyCost: String
     /// Where reporters reach the intake page; events' links are made from it.
     public var intakeURL: String
+    /// The command that carries notifications, signed by an administrator; absent in a data
+    /// directory made before notifications, or where nobody set one.
+    public var notify: NotifySettings?
 
     enum CodingKeys: String, CodingKey {
-        case organisation
+        case organisation, notify
         case auditOrigin = "audit_origin"
         case keyCost = "key_cost"
         case intakeURL = "intake_url"
     }
 
     public static let keyCosts = ["moderate", "interactive"]
+
+    init(organisation: String, auditOrigin: String, keyCost: String, intakeURL: String, notify: NotifySettings? = nil) {
+        self.organisation = organisation
+        self.auditOrigin = auditOrigin
+        self.keyCost = keyCost
+        self.intakeURL = intakeURL
+        self.notify = notify
+    }
+
+    /// config.json's bytes: sorted keys, indented, a final newline — a file people read.
+    func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return [UInt8](try encoder.encode(self)) + [0x0A]
+    }
 
     var keyParameters: Argon2idParameters {
         keyCost == "interactive" ? .interactive : .moderate

@@ -45,6 +45,9 @@ package protocol CaseRepository {
     func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool, tag: [UInt8]?)?
     func deleteSeal(reference: CaseReference, recipient: String) throws
     func sealRecipients(reference: CaseReference) throws -> [(recipient: String, assigned: Bool)]
+    /// Every case in none of `closedStages`, with who holds its key and its stage history, oldest
+    /// first: what reminders read, clear metadata only, in three statements however many cases.
+    func heldCases(outside closedStages: [String]) throws -> [HeldCase]
     /// Every case key sealed to `recipient`, for re-sealing when their key changes.
     func seals(recipient: String) throws -> [(reference: CaseReference, sealed: [UInt8])]
     func replaceSeal(reference: CaseReference, recipient: String, sealed: [UInt8]) throws

@@ -56,6 +56,28 @@ extension SQLiteCaseRepository {
             """, arguments: [recipient]).map { (try Self.caseRow($0).summary, $0["sealed_assigned"]) }
     }
 
+    func heldCases(outside closedStages: [String]) throws -> [HeldCase] {
+        // The stages as arguments, never as text: a procedure's ids are a person's writing.
+        let filter = closedStages.isEmpty ? "" : "WHERE stage NOT IN (" + Array(repeating: "?", count: closedStages.count).joined(separator: ", ") + ")"
+        let open = "SELECT reference FROM cases \(filter)"
+        let arguments = StatementArguments(closedStages)
+        var holders: [String: [String: Bool]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT case_ref, recipient, assigned FROM case_seals WHERE case_ref IN (\(open))", arguments: arguments) {
+            holders[row["case_ref"], default: [:]][row["recipient"]] = row["assigned"]
+        }
+        var histories: [String: [StageEntry]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT case_ref, stage, entered_at FROM case_transitions WHERE case_ref IN (\(open)) ORDER BY case_ref, seq",
+                                    arguments: arguments) {
+            histories[row["case_ref"], default: []].append(StageEntry(stage: row["stage"], enteredAt: Self.date(row["entered_at"])))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM cases \(filter) ORDER BY created_at, reference", arguments: arguments)
+            .map { row in
+                let summary = try Self.caseRow(row).summary
+                return HeldCase(summary: summary, holders: holders[summary.reference.rawValue] ?? [:],
+                                history: histories[summary.reference.rawValue] ?? [])
+            }
+    }
+
     func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]?) throws {
         try db.cachedStatement(sql: "INSERT INTO case_seals (case_ref, recipient, sealed, assigned, tag) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [reference.rawValue, recipient, Data(sealed), assigned, tag.map { Data($0) }])

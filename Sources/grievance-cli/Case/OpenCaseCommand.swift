@@ -1,7 +1,7 @@
 import ArgumentParser
 import Cases
 
-struct OpenCaseCommand: ParsableCommand {
+struct OpenCaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
         abstract: "File a report on a reporter's behalf (hotline, in person, e-mail).",
@@ -10,6 +10,11 @@ struct OpenCaseCommand: ParsableCommand {
             and to nobody else: it is their only way to follow the case, it is stored nowhere, and \
             it cannot be shown again. Categories are those of the procedure \
             (`grievance-cli policy check` lists them).
+
+            An urgent case, or one of a category routed to the safeguarding lead, is announced to \
+            the safeguarding leads who hold it at once, through the notification command \
+            (`grievance-cli notify`), after it is filed: if that fails, the case is filed all the \
+            same, and a warning says so.
 
             Options given on the command line stay in the shell's history and can be read by other \
             users in /proc while the command runs. For names, contacts and what happened, prefer \
@@ -79,7 +84,7 @@ struct OpenCaseCommand: ParsableCommand {
     @Flag(help: "A crisis or immediate risk: the safeguarding lead gets the case at once.")
     var urgent = false
 
-    func run() throws {
+    func run() async throws {
         let session = try actor.session(in: directory)
         let texts = try textsFromStdin ? ReportTexts.read() : ReportTexts()
         func pick(_ option: String?, _ fromInput: String?, _ name: String) throws -> String? {
@@ -101,9 +106,12 @@ struct OpenCaseCommand: ParsableCommand {
                    reporterGender: gender, excludeHandlers: excluded, content: content),
             channel: channel, by: session.actor)
         if output.enabled {
-            return try Output.json(["reference": filed.reference.rawValue, "receipt": filed.receipt.formatted, "stage": filed.stage])
+            try Output.json(["reference": filed.reference.rawValue, "receipt": filed.receipt.formatted, "stage": filed.stage])
+        } else {
+            print("Filed \(filed.reference) (stage \(filed.stage)).")
+            print("Receipt for the reporter, shown once: \(filed.receipt.formatted)")
         }
-        print("Filed \(filed.reference) (stage \(filed.stage)).")
-        print("Receipt for the reporter, shown once: \(filed.receipt.formatted)")
+        // Only once the receipt is shown: the case is filed, whatever the command does.
+        await Announcing.announce(filed, in: session.installation)
     }
 }

@@ -8,3 +8,4 @@ extension Region: ExpressibleByArgument {}
 extension ReporterGender: ExpressibleByArgument {}
 extension RespondentRole: ExpressibleByArgument {}
 extension Event.Kind: ExpressibleByArgument {}
+extension NotificationFormat: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Cases
+import Logging
 import NIOPosix
 
 /// The server's way into Cases: the intake desk alone, which holds no key that opens a case.
@@ -8,6 +9,8 @@ import NIOPosix
 struct IntakeService: Sendable {
     let desk: IntakeDesk
     private let pool: NIOThreadPool
+    /// New urgent and safeguarding cases, told to the safeguarding leads beside the answer.
+    let announcements = Announcements()
 
     /// `threads` bounds how many filings can wait on one group commit at a time.
     init(desk: IntakeDesk, threads: Int = 32) {
@@ -21,5 +24,14 @@ struct IntakeService: Sendable {
         return try await pool.runIfActive { try body(desk) }
     }
 
-    func shutdown() async throws { try await pool.shutdownGracefully() }
+    /// Notifies, in the background, whoever `filed` says must hear of it now: the answer does not wait.
+    func announce(_ filed: FiledCase, logger: Logger) {
+        announcements.announce(filed.announcements, through: self, logger: logger)
+    }
+
+    /// Waits for the notifications in flight (each bounded by its time limit), then stops the pool.
+    func shutdown() async throws {
+        await announcements.drain()
+        try await pool.shutdownGracefully()
+    }
 }

@@ -13,6 +13,8 @@ enum IntakeCalls {
         logger.info("complaint filed", metadata: ["category": .string(request.category), "urgent": .stringConvertible(request.urgent),
                                                   "attachments": .stringConvertible(attachments.count)])
         IntakeMetrics.filed.increment()
+        // Committed: now, and never before, the safeguarding leads may be told (in the background).
+        intake.announce(filed, logger: logger)
         return filed
     }
 
