@@ -9,7 +9,8 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a data directory: the database, the first administrator, the recovery key and the log key.",
         discussion: """
-            Makes the data directory (mode 0700, files 0600) and asks for the administrator's new \
+            Makes the data directory (mode 0700, files 0600; with --group, 2770 and 0660 for the \
+            group's members, nothing for others) and asks for the administrator's new \
             passphrase twice, without echo (or reads GRIEVANCE_PASSPHRASE). Prints the recovery \
             key's secret half once: it is the only way back into cases when handlers lose their \
             passphrases, and it is stored nowhere. Write it down or give --recovery-key-out FILE, \
@@ -53,6 +54,10 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The public address of the intake page; events' links are made from it.")
     var intakeURL = "http://127.0.0.1:8080"
 
+    @Option(help: ArgumentHelp("Share the data directory with this group (mode 2770, files 0660; nothing for others): each handler works it from their own account in the group.",
+                               valueName: "GROUP"))
+    var group: String?
+
     @OptionGroup var output: JSONOption
 
     /// What `--json` prints: where everything is, and the recovery key's file or, without one,
@@ -82,24 +87,19 @@ struct InitCommand: ParsableCommand {
             throw CLIFailure(message: "\(orgKeyOut) already exists", hint: "give a new file for --org-key-out; nothing was created")
         }
         let passphrase = try PassphraseReader.readNew(environment: "GRIEVANCE_PASSPHRASE", prompt: "New passphrase for \(admin): ")
+        // The key files are written before the data directory is committed (its config.json
+        // last): if either cannot be, no data directory exists whose recovery key was lost.
         let made = try DataDirectory.create(
             at: directory.path, organisation: org, adminID: admin, adminName: adminName ?? admin, passphrase: passphrase,
-            procedureText: procedureText, procedureFile: policy, keyCost: keyCost, intakeURL: intakeURL)
+            procedureText: procedureText, procedureFile: policy, keyCost: keyCost, intakeURL: intakeURL, group: group,
+            beforeCommit: { made in
+                if let recoveryKeyOut { try made.recoveryKey.write(to: recoveryKeyOut) }
+                if let orgKeyOut { try OwnerOnlyFile.write(Array((made.organisationKey.description + "\n").utf8), to: orgKeyOut) }
+            })
         let recoveryKey = made.recoveryKey
-        var writtenTo: String?
-        if let recoveryKeyOut {
-            do {
-                try recoveryKey.write(to: recoveryKeyOut)
-                writtenTo = recoveryKeyOut
-            } catch {
-                // The data directory exists now: losing the key would be worse than showing it.
-                var standardError = StandardError()
-                print("grievance-cli: warning: \(CLIFailure(error)?.message ?? "\(error)"); showing the recovery key instead", to: &standardError)
-            }
-        }
+        let writtenTo = recoveryKeyOut
         let logKey = try made.installation.administration.logVerifierKey() ?? ""
         let organisationKey = made.organisationKey.description
-        if let orgKeyOut { try OwnerOnlyFile.write(Array((organisationKey + "\n").utf8), to: orgKeyOut) }
         // Whoever ran init trusts these keys from the start: their own state pins them.
         var pins = try Pins(for: directory, origin: made.installation.configuration.auditOrigin)
         pins.forget(origin: made.installation.configuration.auditOrigin)

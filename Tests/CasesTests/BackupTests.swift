@@ -164,10 +164,14 @@ struct BackupTests {
         #expect(try other.administration.verifyAudit().isValid)
         // Over an existing file name: refused.
         #expect(throws: FileError.self) { try f.installation.createBackup(to: path) }
-        // An empty folder is taken.
+        // An empty folder made ready for it — here shared with a group — is taken, worked in from
+        // inside, and keeps the group's mode.
         let empty = f.folder.appendingPathComponent("empty").path
-        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o2770])
         #expect(try Backup.restore(path, recoveryKey: f.recoveryKey, to: empty).restoredTo == empty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty).allSatisfy { !$0.hasPrefix(".restoring-") })
+        #expect(try FileManager.default.attributesOfItem(atPath: empty + "/config.json")[.posixPermissions] as? Int == 0o660)
+        #expect(try DataDirectory(path: empty).open().administration.verifyAudit().isValid)
     }
 
     @Test("the rotation keeps the newest of each of the last days, weeks and months, and nothing older")

@@ -37,17 +37,35 @@ public enum Backup {
                                clock: @escaping @Sendable () -> Date = { Date() }, progress: (UInt64) -> Void = { _ in }) throws -> BackupReport {
         let targetURL = URL(fileURLWithPath: target).standardizedFileURL
         try refuseLive(targetURL.path)
-        let staging = try privateFolder(template: targetURL.path + ".restoring-")
+        var isFolder: ObjCBool = false
+        // An empty folder made ready for it (under a parent the restorer may not write, with the
+        // group's mode) is worked in from inside; otherwise beside it, and renamed.
+        let inside = FileManager.default.fileExists(atPath: targetURL.path, isDirectory: &isFolder) && isFolder.boolValue
+        let staging = try privateFolder(template: targetURL.path + (inside ? "/.restoring-" : ".restoring-"))
         var moved = false
         defer { if !moved { try? FileManager.default.removeItem(atPath: staging) } }
         let unpacked = try unpack(path, recoveryKey: recoveryKey, into: staging, organisationKey: organisationKey, clock: clock, progress: progress)
         try unpacked.installation.administration.recordRestore(unpacked.report)
-        // Closed before the folder moves: SQLite names its -wal and -shm files by the path.
+        // Closed before the files move: SQLite names its -wal and -shm files by the path.
         try unpacked.installation.storage.database.close()
-        try refuseLive(targetURL.path)
-        // rename(2) replaces an empty folder, and fails on one that filled meanwhile.
-        guard rename(staging, targetURL.path) == 0 else {
-            throw DataDirectoryError.cannotCreate(targetURL.path, String(cString: strerror(errno)))
+        try refuseLive(targetURL.path, ignoring: (staging as NSString).lastPathComponent)
+        if inside {
+            // config.json last: until it is there, the folder is not a data directory.
+            var status = stat()
+            let shared = stat(targetURL.path, &status) == 0 && status.st_mode & 0o070 != 0
+            let names = try FileManager.default.contentsOfDirectory(atPath: staging).sorted { ($0 == "config.json" ? 1 : 0) < ($1 == "config.json" ? 1 : 0) }
+            for name in names {
+                let from = staging + "/" + name, to = targetURL.path + "/" + name
+                guard (!shared || chmod(from, 0o660) == 0), rename(from, to) == 0 else {
+                    throw DataDirectoryError.cannotCreate(to, String(cString: strerror(errno)))
+                }
+            }
+            rmdir(staging)
+        } else {
+            // rename(2) fails on a folder made meanwhile.
+            guard rename(staging, targetURL.path) == 0 else {
+                throw DataDirectoryError.cannotCreate(targetURL.path, String(cString: strerror(errno)))
+            }
         }
         moved = true
         Installation.syncFolder(of: targetURL.path)
@@ -113,10 +131,10 @@ public enum Backup {
     }
 
     /// Refuses a target that holds anything: a live data directory is never restored over.
-    private static func refuseLive(_ path: String) throws {
+    private static func refuseLive(_ path: String, ignoring staging: String? = nil) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue, (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true else {
+        guard isFolder.boolValue, (try? FileManager.default.contentsOfDirectory(atPath: path))?.allSatisfy({ $0 == staging }) == true else {
             throw DataDirectoryError.notEmpty(path, restoring: true)
         }
     }
