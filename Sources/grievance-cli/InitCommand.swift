@@ -87,23 +87,38 @@ struct InitCommand: ParsableCommand {
             throw CLIFailure(message: "\(orgKeyOut) already exists", hint: "give a new file for --org-key-out; nothing was created")
         }
         let passphrase = try PassphraseReader.readNew(environment: "GRIEVANCE_PASSPHRASE", prompt: "New passphrase for \(admin): ")
-        // The key files are written before the data directory is committed (its config.json
-        // last): if either cannot be, no data directory exists whose recovery key was lost.
+        // Everything that must not be lost — the key files, and what is printed, the recovery key
+        // with it — is written before the data directory is committed (its config.json last):
+        // if any of it fails, or the process dies first, there is no data directory whose
+        // recovery key nobody has.
         let made = try DataDirectory.create(
             at: directory.path, organisation: org, adminID: admin, adminName: adminName ?? admin, passphrase: passphrase,
             procedureText: procedureText, procedureFile: policy, keyCost: keyCost, intakeURL: intakeURL, group: group,
             beforeCommit: { made in
                 if let recoveryKeyOut { try made.recoveryKey.write(to: recoveryKeyOut) }
                 if let orgKeyOut { try OwnerOnlyFile.write(Array((made.organisationKey.description + "\n").utf8), to: orgKeyOut) }
+                try show(made)
             })
+        // Whoever ran init trusts these keys from the start: their own state pins them. The data
+        // directory exists now, so a state that cannot be written is a warning, not a failure.
+        do {
+            var pins = try Pins(for: directory, origin: made.installation.configuration.auditOrigin)
+            pins.forget(origin: made.installation.configuration.auditOrigin)
+            try pins.remember(logKey: try made.installation.administration.logVerifierKey() ?? "", organisationKey: made.organisationKey.description)
+        } catch {
+            var standardError = StandardError()
+            print("grievance-cli: warning: your own state could not pin the new keys (\(CLIFailure(error)?.message ?? "\(error)")); "
+                  + "they are pinned on your first command instead — compare them with the ones above", to: &standardError)
+        }
+    }
+
+    /// What `init` prints (the recovery key among it, when no file was given), before the data
+    /// directory is committed.
+    private func show(_ made: NewInstallation) throws {
         let recoveryKey = made.recoveryKey
         let writtenTo = recoveryKeyOut
         let logKey = try made.installation.administration.logVerifierKey() ?? ""
         let organisationKey = made.organisationKey.description
-        // Whoever ran init trusts these keys from the start: their own state pins them.
-        var pins = try Pins(for: directory, origin: made.installation.configuration.auditOrigin)
-        pins.forget(origin: made.installation.configuration.auditOrigin)
-        try pins.remember(logKey: logKey, organisationKey: organisationKey)
         if output.enabled {
             let report = Report(
                 organisation: org, dataDirectory: made.installation.directory.path, admin: admin, logKey: logKey, organisationKey: organisationKey,
@@ -143,7 +158,9 @@ struct InitCommand: ParsableCommand {
 
                 """)
             // Straight from guarded memory to the terminal: never a String.
+            fflush(nil)
             recoveryKey.withFileText(Output.write)
         }
+        fflush(nil)
     }
 }

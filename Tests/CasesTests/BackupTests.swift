@@ -44,10 +44,10 @@ struct BackupTests {
         // The log records it, by the hash of the file.
         let entry = try #require(try f.auditEntries().last)
         #expect(entry.action == "backup.created")
-        #expect(entry.details.contains(AuditDetail("sha256", SHA256.hash(Array(file)).hex)))
+        #expect(entry.details.contains(AuditDetail("blake2b-256", Array(file).withUnsafeBytes { BLAKE2b.hash($0) }.hex)))
 
         let verified = try Backup.verify(path, recoveryKey: f.recoveryKey, organisationKey: try f.administration.organisationKey())
-        #expect(verified.cases == 1 && verified.auditEntries == made.auditEntries && verified.sha256 == made.sha256)
+        #expect(verified.cases == 1 && verified.auditEntries == made.auditEntries && verified.blake2b == made.blake2b)
 
         // Later work is not in it.
         _ = try f.intake.file(CasesFixture.intake())
@@ -133,7 +133,6 @@ struct BackupTests {
         let edited = text.replacingOccurrences(of: "Test Workers Network", with: "Test Workers Networx")
         #expect(edited != text)
         variants.append(("organisation edited", Array(edited.utf8) + original[headerEnd...]))
-        // A stream key sealed afresh to the same recovery key does not open the stream either.
         for (name, bytes) in variants {
             let bad = f.folder.appendingPathComponent("bad.backup").path
             try? FileManager.default.removeItem(atPath: bad)
@@ -192,6 +191,17 @@ struct BackupTests {
         // (31 Oct 14:00).
         #expect(kept == ["2026-11-30T02:00:00Z", "2026-11-29T14:00:00Z", "2026-11-28T14:00:00Z", "2026-10-31T14:00:00Z"])
         #expect(throws: CasesError.self) { try BackupRotation(daily: 0, weekly: 1, monthly: 1) }
+
+        // A backup killed part-way leaves a .partial- file: gone once it is a day old, never sooner.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grievance-prune-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stale = folder.appendingPathComponent("a.backup.partial-0011").path, fresh = folder.appendingPathComponent("b.backup.partial-0022").path
+        try Data(count: 10).write(to: URL(fileURLWithPath: stale))
+        try Data(count: 10).write(to: URL(fileURLWithPath: fresh))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86_400)], ofItemAtPath: stale)
+        let pruned = try Backup.prune(folder.path, rotation: rotation, dryRun: false)
+        #expect(pruned.map(\.file) == [stale] && !FileManager.default.fileExists(atPath: stale) && FileManager.default.fileExists(atPath: fresh))
     }
 }
 

@@ -35,6 +35,16 @@ struct ProcedureInstallTests {
         #expect(refused.stranded.map(\.reference) == [informal.reference] && refused.stagesRemoved == ["informal-resolution"])
         #expect(throws: CasesError(.procedureStrands(1))) { try f.installation.installProcedure(Data(without.utf8), file: "without.yaml", by: admin) }
         #expect(try Data(contentsOf: f.dataDirectory.appendingPathComponent("procedure.yaml")) == original)
+        // Nor one that keeps the stage but makes it terminal: it would close the case without
+        // anyone deciding, and start its retention.
+        let closing = PolicyFixtures.defaultText
+            .replacingOccurrences(of: "  - id: informal-resolution\n    title: Informal resolution\n    due: 60 days\n",
+                                  with: "  - id: informal-resolution\n    title: Informal resolution\n    terminal: true\n")
+            .components(separatedBy: "\n").filter { !$0.contains("{ from: informal-resolution") }.joined(separator: "\n")
+        _ = try ProcedureLoader.load(data: Data(closing.utf8), file: "closing.yaml")
+        let closes = try f.installation.previewProcedure(Data(closing.utf8), file: "closing.yaml")
+        #expect(closes.stranded.map(\.reference) == [informal.reference] && closes.stagesRemoved.isEmpty)
+        #expect(throws: CasesError(.procedureStrands(1))) { try f.installation.installProcedure(Data(closing.utf8), file: "closing.yaml", by: admin) }
         // Nor by a handler, nor a file that does not validate.
         #expect(throws: CasesError(.administratorsOnly(.installProcedure))) { try f.installation.installProcedure(Data(longer.utf8), file: "n.yaml", by: f["amina"]) }
         #expect(throws: PolicyError.self) { try f.installation.installProcedure(Data("version: 2\n".utf8), file: "bad.yaml", by: admin) }

@@ -14,6 +14,8 @@ struct RecoveryKeyRotationTests {
         let before = try f.intake.file(CasesFixture.intake())
         // A desk opened before the rotation, as a running server is.
         let server = try f.installation.intakeDesk()
+        // It has filed, so its routing (and the recovery key read with it) is cached.
+        _ = try server.file(CasesFixture.intake())
         let fresh = try f.administration.rotateRecoveryKey(f.recoveryKey)
         #expect(fresh.publicKeyHex != f.recoveryKey.publicKeyHex)
         let after = try server.file(CasesFixture.intake())
@@ -37,9 +39,20 @@ struct RecoveryKeyRotationTests {
         let backup = f.folder.appendingPathComponent("after.backup").path
         _ = try f.installation.createBackup(to: backup)
         #expect(throws: FileError.self) { try Backup.verify(backup, recoveryKey: f.recoveryKey) }
-        #expect(try Backup.verify(backup, recoveryKey: fresh).cases == 2)
+        #expect(try Backup.verify(backup, recoveryKey: fresh).cases == 3)
         #expect(try f.auditEntries().contains { $0.action == "recovery-key.rotated" && $0.actor == "recovery-key" })
         #expect(try f.administration.verifyAudit().isValid)
+    }
+
+    @Test("a rotation whose new key cannot be kept does not happen")
+    func keptBeforeCommit() throws {
+        let f = try CasesFixture()
+        defer { f.remove() }
+        struct CannotWrite: Error {}
+        #expect(throws: CannotWrite.self) { try f.administration.rotateRecoveryKey(f.recoveryKey) { _ in throw CannotWrite() } }
+        // Still the old key: it recovers, and opens a backup.
+        _ = try f.administration.recoverPrincipal("amina", recoveryKey: f.recoveryKey)
+        #expect(try f.auditEntries().allSatisfy { $0.action != "recovery-key.rotated" })
     }
 
     @Test("a recovery key written into the database without the organisation's endorsement gets nothing sealed to it")

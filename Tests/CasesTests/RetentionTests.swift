@@ -191,6 +191,7 @@ struct RetentionTests {
             ("  by-category:\n    harasment: 2 years\n", "unknown category 'harasment'"),
             ("  by-outcome:\n    received: 2 years\n", "from which no case is closed"),
             ("  by-outcome:\n    assessment: forever\n", "assessment"),
+            ("  by-category:\n    harassment: 2 years\n", "shorter than closed-cases"),
         ] {
             let text = PolicyFixtures.defaultText.replacingOccurrences(of: "  by-category:               # a child's case outlives their coming of age\n    safeguarding-child: 25 years\n", with: rules)
             #expect(text != PolicyFixtures.defaultText)

@@ -2,12 +2,12 @@ import AuditLog
 import Foundation
 
 extension Administration {
-    /// Records in the log that a backup was made: its hash, size and how much of the log it
+    /// Records in the log that a backup was made: its BLAKE2b-256, size and how much of the log it
     /// holds, so an auditor can tell every backup that exists, and match a file to its entry.
     func recordBackup(_ report: BackupReport) throws {
         try ledger.transaction { repository in
             try repository.audit(ledger.entry("system", "backup.created", nil, [
-                AuditDetail("sha256", report.sha256 ?? ""), AuditDetail("bytes", String(report.bytes)),
+                AuditDetail("blake2b-256", report.blake2b ?? ""), AuditDetail("bytes", String(report.bytes)),
                 AuditDetail("entries", String(report.auditEntries)), AuditDetail("cases", String(report.cases)),
             ]))
         }
@@ -19,7 +19,7 @@ extension Administration {
     func recordRestore(_ report: BackupReport) throws {
         try ledger.transaction { repository in
             try repository.audit(ledger.entry("system", "backup.restored", nil, [
-                AuditDetail("sha256", report.sha256 ?? ""), AuditDetail("created", ISO8601DateFormatter().string(from: report.created)),
+                AuditDetail("blake2b-256", report.blake2b ?? ""), AuditDetail("created", ISO8601DateFormatter().string(from: report.created)),
                 AuditDetail("entries", String(report.auditEntries)),
             ]))
         }

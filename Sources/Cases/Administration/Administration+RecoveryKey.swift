@@ -7,8 +7,10 @@ extension Administration {
     /// instead, which the organisation key endorses, in one transaction. The new key's secret
     /// exists only in what is returned. A running server seals new cases to the new key from
     /// its next filing. Backups made before stay sealed to the old key: keep it until they have
-    /// expired. Logged as done by `recovery-key`.
-    public func rotateRecoveryKey(_ current: RecoveryKey) throws -> RecoveryKey {
+    /// expired. Logged as done by `recovery-key`. `beforeCommit` receives the new key while the
+    /// transaction is still open (to write it to its file): if it throws, nothing changes, so the
+    /// rotation is never in force without its key kept.
+    public func rotateRecoveryKey(_ current: RecoveryKey, beforeCommit: (RecoveryKey) throws -> Void = { _ in }) throws -> RecoveryKey {
         let fresh = BoxKeyPair.generate()
         try ledger.transaction { repository in
             let stored = try ledger.recoveryKey(in: repository)
@@ -33,6 +35,7 @@ extension Administration {
                 AuditDetail("from", Hex.encode(stored.bytes)), AuditDetail("to", Hex.encode(fresh.publicKey.bytes)),
                 AuditDetail("cases", String(seals.count)),
             ]))
+            try beforeCommit(RecoveryKey(fresh))
         }
         return RecoveryKey(fresh)
     }

@@ -10,8 +10,9 @@ extension Administration {
     /// entry, with one more saying it ended. Only closed cases are ever ended (an appeal open,
     /// or a decision still in its appeal window, is not closed); a held case never is; and any
     /// record made after closing (a reporter's message, a note, a hold released) restarts the
-    /// clock. An administrator's task, needing no case key. `dryRun` changes nothing.
-    public func runRetention(by actor: UnlockedPrincipal, dryRun: Bool) throws -> RetentionRun {
+    /// clock. An administrator's task, needing no case key. `dryRun` changes nothing; `only` limits
+    /// the shredding to the cases a person was shown and confirmed.
+    public func runRetention(by actor: UnlockedPrincipal, dryRun: Bool, only: Set<CaseReference>? = nil) throws -> RetentionRun {
         try ledger.transaction { repository in try requireAdministrator(actor, for: .runRetention, repository: repository) }
         let terminal = ledger.procedure.stages.filter(\.isTerminal).map(\.id)
         let now = ledger.clock()
@@ -20,7 +21,7 @@ extension Administration {
             .sorted { ($0.ends, $0.reference.rawValue) < ($1.ends, $1.reference.rawValue) }
         guard !dryRun else { return RetentionRun(at: now, dryRun: true, decisions: decisions, shredded: [], logFileEmptied: false) }
         var shredded: [CaseReference] = []
-        for decision in decisions where decision.verdict == .due {
+        for decision in decisions where decision.verdict == .due && only.map({ $0.contains(decision.reference) }) ?? true {
             let ended = try ledger.transaction { repository -> Bool in
                 // Decided again inside the transaction: a message or a hold that arrived since wins.
                 guard let fresh = try repository.retentionCandidates(terminalStages: terminal, reference: decision.reference).first,

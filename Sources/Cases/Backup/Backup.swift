@@ -70,7 +70,7 @@ public enum Backup {
         moved = true
         Installation.syncFolder(of: targetURL.path)
         let report = unpacked.report
-        return BackupReport(file: report.file, organisation: report.organisation, created: report.created, bytes: report.bytes, sha256: report.sha256,
+        return BackupReport(file: report.file, organisation: report.organisation, created: report.created, bytes: report.bytes, blake2b: report.blake2b,
                             cases: report.cases, auditEntries: report.auditEntries, auditRoot: report.auditRoot,
                             organisationKey: report.organisationKey, restoredTo: targetURL.path)
     }
@@ -114,17 +114,20 @@ public enum Backup {
         let bytes = reader.bytesRead
         let digest = try reader.finish()
 
+        // Counted as restored, before opening it as a data directory may add to its log.
+        let figures = try DatabaseQueue(path: URL(fileURLWithPath: folder).appendingPathComponent("grievance.sqlite").path).read {
+            try BackupManifest.figures(in: $0)
+        }
+        guard figures.cases == manifest.cases, figures.auditEntries == manifest.auditEntries else {
+            throw damaged("its database holds \(figures.cases) cases and \(figures.auditEntries) log entries; its manifest says \(manifest.cases) and \(manifest.auditEntries)")
+        }
         let installation = try DataDirectory(path: folder).open(organisationKey: organisationKey, clock: clock)
         guard Hex.encode(installation.recoveryPublicKey.bytes) == header.recoveryKey else {
             throw damaged("its database vouches for another recovery key than the one it is sealed to")
         }
-        let figures = try installation.storage.database.read { try BackupManifest.figures(in: $0) }
-        guard figures.cases == manifest.cases, figures.auditEntries == manifest.auditEntries else {
-            throw damaged("its database holds \(figures.cases) cases and \(figures.auditEntries) log entries; its manifest says \(manifest.cases) and \(manifest.auditEntries)")
-        }
         let check = try installation.administration.verifyAudit()
         guard check.isValid else { throw damaged("its audit log does not verify: \(check.failure ?? "unknown")") }
-        let report = BackupReport(file: path, organisation: header.organisation, created: header.created, bytes: bytes, sha256: digest.hex,
+        let report = BackupReport(file: path, organisation: header.organisation, created: header.created, bytes: bytes, blake2b: digest.hex,
                                   cases: figures.cases, auditEntries: check.entries, auditRoot: check.root,
                                   organisationKey: try installation.administration.organisationKey().description, restoredTo: nil)
         return (report, installation)
@@ -156,12 +159,21 @@ extension Backup {
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             throw FileError(path: folder, code: .cannotRead("it is not a folder that can be listed"))
         }
-        let backups = names.sorted().compactMap { name -> (file: String, created: Date)? in
+        var backups: [(file: String, created: Date)] = []
+        var abandoned: [BackupRotation.Decision] = []
+        for name in names.sorted() {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-            guard !name.contains(".partial-"), let header = try? header(of: path) else { return nil }
-            return (path, header.created)
+            if name.contains(".partial-") {
+                // What a backup killed part-way left: as much as a whole one, so it goes too once
+                // no backup can still be writing it.
+                let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date ?? now
+                if now.timeIntervalSince(modified) > 86_400 { abandoned.append(.init(file: path, created: modified, keptFor: [])) }
+                continue
+            }
+            guard let header = try? header(of: path) else { continue }
+            backups.append((path, header.created))
         }
-        let decisions = rotation.decide(backups, now: now)
+        let decisions = rotation.decide(backups, now: now) + abandoned
         if !dryRun {
             for decision in decisions where !decision.isKept {
                 guard unlink(decision.file) == 0 || errno == ENOENT else {

@@ -17,7 +17,7 @@ struct BackupStreamReader: ~Copyable {
     private let path: String
     private var headerBytes: [UInt8]?
     private(set) var bytesRead: UInt64
-    private var hasher = SHA256Hasher()
+    private var hasher: BLAKE2bHasher? = BLAKE2bHasher()
 
     /// Reads the clear header alone, without a key.
     static func header(of path: String) throws(FileError) -> BackupHeader {
@@ -46,7 +46,7 @@ struct BackupStreamReader: ~Copyable {
             self.path = path
             headerBytes = bytes
             bytesRead = UInt64(bytes.count)
-            hasher.update(bytes)
+            hasher?.update(bytes)
         } catch {
             close(descriptor)
             throw error
@@ -73,12 +73,12 @@ struct BackupStreamReader: ~Copyable {
         }
     }
 
-    /// Confirms the file ends exactly after its final message; the SHA-256 of the whole file.
-    consuming func finish() throws(FileError) -> Digest {
+    /// Confirms the file ends exactly after its final message; the BLAKE2b-256 of the whole file.
+    mutating func finish() throws(FileError) -> Digest {
         guard decryptor.isFinished else { throw damaged("it ends before its last message (cut short?)") }
         var byte: UInt8 = 0
         guard SystemCalls.read(descriptor, &byte, 1) == 0 else { throw damaged("it has bytes after its last message") }
-        return hasher.finalize()
+        return hasher.take()!.finalize()
     }
 
     private mutating func read(_ count: Int) throws(FileError) -> [UInt8] {
@@ -92,7 +92,7 @@ struct BackupStreamReader: ~Copyable {
         }
         bytesRead += UInt64(filled)
         let bytes = filled == count ? buffer : Array(buffer[..<filled])
-        hasher.update(bytes)
+        hasher?.update(bytes)
         return bytes
     }
 

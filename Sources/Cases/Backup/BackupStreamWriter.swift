@@ -9,7 +9,7 @@ import Darwin
 /// Writes a backup file: the clear header, then secretstream messages, each framed by its
 /// length (four bytes, big-endian). The first message carries the header as associated data,
 /// so a reader that opens it knows the header is the one written. Everything written is hashed,
-/// for the log's record of the backup.
+/// for the log's record of the backup (BLAKE2b-256: `b2sum -l 256 FILE` gives the same).
 struct BackupStreamWriter: ~Copyable {
     /// Plaintext bytes per message: large enough that framing costs nothing, small enough that
     /// memory stays flat whatever the size of the database.
@@ -19,7 +19,7 @@ struct BackupStreamWriter: ~Copyable {
     private let descriptor: Int32
     private let path: String
     private var headerBytes: [UInt8]?
-    private var hasher = SHA256Hasher()
+    private var hasher = BLAKE2bHasher()
     private(set) var written: UInt64 = 0
 
     /// Starts the file with the header `header` makes from the secretstream's own header.
@@ -50,8 +50,8 @@ struct BackupStreamWriter: ~Copyable {
         try plaintext.withUnsafeBytes { buffer in Result { () throws(FileError) in try message(buffer, final: final) } }.get()
     }
 
-    /// Ends the stream; the file's SHA-256 and length.
-    consuming func finish() throws(FileError) -> (sha256: Digest, bytes: UInt64) {
+    /// Ends the stream; the file's BLAKE2b-256 and length.
+    consuming func finish() throws(FileError) -> (checksum: Digest, bytes: UInt64) {
         try message([], final: true)
         guard fsync(descriptor) == 0 else { throw FileError(path: path, code: .cannotWrite(String(cString: strerror(errno)))) }
         let bytes = written

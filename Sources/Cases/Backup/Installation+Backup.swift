@@ -18,12 +18,22 @@ extension Installation {
     public func createBackup(to path: String, progress: (UInt64) -> Void = { _ in }) throws -> BackupReport {
         let output = URL(fileURLWithPath: path)
         guard !FileManager.default.fileExists(atPath: output.path) else { throw FileError(path: output.path, code: .exists) }
+        // The procedure and configuration are read before the snapshot: one put in force
+        // meanwhile is then in the snapshot's log, never a file older than its log says.
+        let clearFiles = try ["config.json", "procedure.yaml"].map { name in
+            (name, try Self.readWhole(directory.url.appendingPathComponent(name).path))
+        }
         let snapshot = try takeSnapshot()
         defer { Self.removeSnapshot(snapshot.path) }
         let partial = output.path + ".partial-" + Hex.encode(RandomBytes.make(count: 6))
         try OwnerOnlyFile.write([], to: partial)
+        // Only what this call linked is ever removed: never a file someone else made there.
         var linked = false
-        defer { unlink(partial); if !linked { unlink(output.path) } }
+        var keep = false
+        defer {
+            unlink(partial)
+            if linked && !keep { unlink(output.path) }
+        }
         let descriptor = open(partial, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path: partial, code: .cannotWrite(String(cString: strerror(errno)))) }
         defer { close(descriptor) }
@@ -36,9 +46,6 @@ extension Installation {
         var writer = try BackupStreamWriter(key: key, descriptor: descriptor, path: output.path) { stream in
             BackupHeader(organisation: configuration.organisation, auditOrigin: configuration.auditOrigin, created: created,
                          recoveryKey: Hex.encode(recoveryKey.bytes), sealedKey: sealedKey, stream: stream)
-        }
-        let clearFiles = try ["config.json", "procedure.yaml"].map { name in
-            (name, try Self.readWhole(directory.url.appendingPathComponent(name).path))
         }
         let pepper = try SecretFile.read(directory.pepperURL.path, maximumBytes: DataDirectory.pepperByteCount)
         let sizes = Dictionary(uniqueKeysWithValues: clearFiles.map { ($0.0, UInt64($0.1.count)) })
@@ -66,15 +73,11 @@ extension Installation {
         linked = true
         Self.syncFolder(of: output.path)
         let report = BackupReport(file: output.path, organisation: configuration.organisation, created: created, bytes: bytes,
-                                  sha256: digest.hex, cases: snapshot.cases, auditEntries: snapshot.auditEntries, auditRoot: nil,
+                                  blake2b: digest.hex, cases: snapshot.cases, auditEntries: snapshot.auditEntries, auditRoot: nil,
                                   organisationKey: try administration.organisationKey().description, restoredTo: nil)
-        do {
-            try administration.recordBackup(report)
-        } catch {
-            // A backup the log does not know of is not kept.
-            linked = false
-            throw error
-        }
+        // A backup the log does not know of is not kept: the file goes if this throws.
+        try administration.recordBackup(report)
+        keep = true
         return report
     }
 

@@ -7,7 +7,7 @@ import Foundation
 ///
 ///     retention:
 ///       closed-cases: 6 years          # every closed case
-///       by-category:                   # longer (or shorter) for some categories
+///       by-category:                   # longer for some categories
 ///         safeguarding-child: 25 years
 ///       by-outcome:                    # by the stage a case was closed from
 ///         assessment: 2 years
@@ -20,6 +20,12 @@ public struct RetentionRule: Sendable, Hashable {
         self.closedCases = closedCases
         self.byCategory = byCategory
         self.byOutcome = byOutcome
+    }
+
+    /// The rules as the procedure file says them, on one line.
+    public var description: String {
+        (["closed-cases: \(closedCases)"] + byCategory.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            + byOutcome.sorted { $0.key < $1.key }.map { "closed from \($0.key): \($0.value)" }).joined(separator: "; ")
     }
 
     /// The rules that apply to a case of `category` closed from `outcome`, as a person reads

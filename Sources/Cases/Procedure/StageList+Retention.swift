@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 extension StageList {
@@ -28,6 +29,15 @@ extension StageList {
                 byOutcome[id] = try reader.duration(value, "retention for cases closed from '\(id)'")
             }
         }
-        return RetentionRule(closedCases: try reader.duration(fields["closed-cases"]!.value, "closed-cases"), byCategory: byCategory, byOutcome: byOutcome)
+        let closedCases = try reader.duration(fields["closed-cases"]!.value, "closed-cases")
+        // The longest rule that applies wins, so one shorter than closed-cases would never apply:
+        // refused, rather than read as a promise to end such cases sooner.
+        let epoch = Date(timeIntervalSince1970: 0)
+        for (section, rules) in [("by-category", byCategory), ("by-outcome", byOutcome)] {
+            for (key, duration) in rules where duration.after(epoch) < closedCases.after(epoch) {
+                throw reader.error(fields[section]!.value, "\(section) gives '\(key)' \(duration), shorter than closed-cases (\(closedCases)): the longest rule that applies is kept, so it would never take effect")
+            }
+        }
+        return RetentionRule(closedCases: closedCases, byCategory: byCategory, byOutcome: byOutcome)
     }
 }

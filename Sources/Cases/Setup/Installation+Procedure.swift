@@ -14,20 +14,58 @@ extension Installation {
     /// A file that does not validate is refused with its line.
     public func previewProcedure(_ text: Data, file: String) throws -> ProcedureChange {
         let next = try ProcedureLoader.load(data: text, file: file)
-        // The one in force is the data directory's file, which another process may have
-        // replaced since this one loaded it.
+        return try storage.read { repository in try change(to: next, repository: repository) }
+    }
+
+    /// Puts `text` in force as the data directory's procedure, for an administrator, unless it
+    /// would strand an open case. Checked, replaced (by rename, keeping the file's mode) and
+    /// logged with both hashes while holding the database's write lock, so no case moves and no
+    /// other install runs meanwhile. Processes already running (the server) keep the procedure
+    /// they loaded until they are restarted.
+    public func installProcedure(_ text: Data, file: String, by actor: UnlockedPrincipal) throws -> ProcedureChange {
+        let next = try ProcedureLoader.load(data: text, file: file)
+        return try ledger.transaction { repository in
+            try administration.requireAdministrator(actor, for: .installProcedure, repository: repository)
+            let change = try change(to: next, repository: repository)
+            guard change.stranded.isEmpty else { throw CasesError(.procedureStrands(change.stranded.count)) }
+            guard !change.isUnchanged else { return change }
+            let target = directory.procedureURL.path
+            let pending = target + ".new-" + Hex.encode(RandomBytes.make(count: 6))
+            var status = stat()
+            let mode = stat(target, &status) == 0 ? status.st_mode & 0o777 : 0o600
+            try [UInt8](text).withUnsafeBytes { bytes in try OwnerOnlyFile.write(bytes, to: pending) }
+            guard chmod(pending, mode) == 0, rename(pending, target) == 0 else {
+                let problem = String(cString: strerror(errno))
+                unlink(pending)
+                throw DataDirectoryError.cannotCreate(target, problem)
+            }
+            Self.syncFolder(of: target)
+            try repository.setSetting("procedure-hash", next.hash.bytes)
+            try repository.audit(ledger.entry(actor.id, "policy.installed", nil, [
+                AuditDetail("name", change.newName), AuditDetail("from", change.currentSHA256), AuditDetail("sha256", change.newSHA256),
+                AuditDetail("deadlines-moved", String(change.deadlinesMoved.count)),
+                AuditDetail("retention", next.retention.description),
+            ]))
+            return change.installing()
+        }
+    }
+
+    /// The change from the procedure in force — the data directory's file, which another
+    /// process may have replaced since this one loaded it — to `next`, for the open cases.
+    private func change(to next: Procedure, repository: any CaseRepository) throws -> ProcedureChange {
         let current = try ProcedureLoader.load(contentsOf: directory.procedureURL)
-        let open = try storage.read { try $0.openCases(terminalStages: current.stages.filter(\.isTerminal).map(\.id)) }
+        let open = try repository.openCases(terminalStages: current.stages.filter(\.isTerminal).map(\.id))
         var stranded: [ProcedureChange.Stranded] = []
         var moved: [ProcedureChange.MovedDeadline] = []
         for summary in open {
             let why: String?
-            if next.stage(summary.stage) == nil {
-                why = "its stage '\(summary.stage)' is not in the new procedure"
-            } else if next.category(summary.category) == nil {
-                why = "its category '\(summary.category)' is not in the new procedure"
+            if let stage = next.stage(summary.stage) {
+                // An open case whose stage becomes terminal would be closed by the file, not by a
+                // person — and then due for retention from when it entered that stage.
+                why = stage.isTerminal ? "its stage '\(summary.stage)' would become terminal, closing it without anyone deciding" :
+                    next.category(summary.category) == nil ? "its category '\(summary.category)' is not in the new procedure" : nil
             } else {
-                why = nil
+                why = "its stage '\(summary.stage)' is not in the new procedure"
             }
             if let why {
                 stranded.append(.init(reference: summary.reference, stage: summary.stage, category: summary.category, why: why))
@@ -44,36 +82,5 @@ extension Installation {
             stagesRemoved: stagesNow.subtracting(stagesNext).sorted(), stagesAdded: stagesNext.subtracting(stagesNow).sorted(),
             categoriesRemoved: categoriesNow.subtracting(categoriesNext).sorted(), categoriesAdded: categoriesNext.subtracting(categoriesNow).sorted(),
             stranded: stranded, deadlinesMoved: moved, retentionChanged: current.retention != next.retention, installed: false)
-    }
-
-    /// Puts `text` in force as the data directory's procedure, for an administrator, unless it
-    /// would strand an open case. The file is replaced whole (by rename, keeping its mode); the
-    /// log records both hashes. Processes already running (the server) keep the procedure they
-    /// loaded until they are restarted.
-    public func installProcedure(_ text: Data, file: String, by actor: UnlockedPrincipal) throws -> ProcedureChange {
-        try ledger.transaction { repository in try administration.requireAdministrator(actor, for: .installProcedure, repository: repository) }
-        let change = try previewProcedure(text, file: file)
-        guard change.stranded.isEmpty else { throw CasesError(.procedureStrands(change.stranded.count)) }
-        guard !change.isUnchanged else { return change }
-        let target = directory.procedureURL.path
-        let pending = target + ".new"
-        unlink(pending)
-        var status = stat()
-        let mode = stat(target, &status) == 0 ? status.st_mode & 0o777 : 0o600
-        try [UInt8](text).withUnsafeBytes { bytes in try OwnerOnlyFile.write(bytes, to: pending) }
-        guard chmod(pending, mode) == 0, rename(pending, target) == 0 else {
-            let problem = String(cString: strerror(errno))
-            unlink(pending)
-            throw DataDirectoryError.cannotCreate(target, problem)
-        }
-        Self.syncFolder(of: target)
-        try ledger.transaction { repository in
-            try repository.setSetting("procedure-hash", SHA256.hash([UInt8](text)).bytes)
-            try repository.audit(ledger.entry(actor.id, "policy.installed", nil, [
-                AuditDetail("name", change.newName), AuditDetail("from", change.currentSHA256), AuditDetail("sha256", change.newSHA256),
-                AuditDetail("deadlines-moved", String(change.deadlinesMoved.count)),
-            ]))
-        }
-        return change.installing()
     }
 }

@@ -7,7 +7,7 @@ extension BackupReport {
         [
             "organisation:     \(organisation)",
             "made:             \(Output.short(created))",
-            "size:             \(bytes.formatted()) bytes, sha256 \(sha256 ?? "")",
+            "size:             \(bytes.formatted()) bytes, blake2b-256 \(blake2b ?? "")",
             "cases:            \(cases)",
             "log entries:      \(auditEntries) (verified; tree root \(auditRoot ?? ""))",
             "organisation key: \(organisationKey ?? "")",

@@ -11,7 +11,7 @@ struct CreateBackupCommand: ParsableCommand {
             and only the recovery key opens it. The recovery key it is sealed to is the one the \
             organisation key vouches for: pin that key with --org-key (or install it at \
             \(OrganisationKey.installedPath)) so that a writer of the data directory cannot swap in \
-            a key of their own. The log records each backup's SHA-256.
+            a key of their own. The log records each backup's BLAKE2b-256 (`b2sum -l 256 FILE`).
             """)
 
     @OptionGroup var directory: DataDirectoryOption
@@ -28,7 +28,7 @@ struct CreateBackupCommand: ParsableCommand {
         progress.finish()
         if json.enabled { return try Output.json(report) }
         print("Backed up \(report.cases) cases and \(report.auditEntries) log entries to \(report.file) (\(report.bytes.formatted()) bytes).")
-        print("sha256 \(report.sha256 ?? "")")
+        print("blake2b-256 \(report.blake2b ?? "")  (b2sum -l 256 gives the same)")
         print("Check it with: grievance-cli backup verify \(report.file) --recovery-key FILE")
     }
 }

@@ -38,15 +38,18 @@ struct RotateRecoveryKeyCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: out) { throw FileError(path: out, code: .exists) }
         let current = try RecoveryKey.read(from: recoveryKey)
         let installation = try organisationKey.pinned.map { try DataDirectory(path: directory.path).open(organisationKey: $0) } ?? directory.open()
-        let fresh = try installation.administration.rotateRecoveryKey(current)
+        // The new key is written, and flushed, before the rotation commits; a rotation that
+        // then fails leaves a key file nothing is sealed to, which is removed.
+        var written = false
+        let fresh: RecoveryKey
         do {
-            try fresh.write(to: out)
+            fresh = try installation.administration.rotateRecoveryKey(current) { fresh in
+                try fresh.write(to: out)
+                written = true
+            }
         } catch {
-            // The rotation is done: losing the new key would be worse than showing it.
-            var standardError = StandardError()
-            print("grievance-cli: warning: \(CLIFailure(error)?.message ?? "\(error)"); showing the new recovery key instead — copy it now:", to: &standardError)
-            fresh.withFileText { Output.write($0) }
-            throw ExitCode(1)
+            if written { unlink(out) }
+            throw error
         }
         if output.enabled { return try Output.json(Rotated(recoveryPublicKey: fresh.publicKeyHex, file: out)) }
         print("The recovery key is rotated; the new one is in \(out) (public \(fresh.publicKeyHex.prefix(16))…).")

@@ -30,7 +30,8 @@ struct RunRetentionCommand: ParsableCommand {
         if !dryRun, !run.due.isEmpty {
             if !json.enabled { show(run) }
             try Confirmation.require("Shredding \(run.due.count) case\(run.due.count == 1 ? "" : "s")", yes: yes)
-            run = try session.administration.runRetention(by: session.actor, dryRun: false)
+            // Only what was shown: a case that came due while the question was open waits for the next run.
+            run = try session.administration.runRetention(by: session.actor, dryRun: false, only: Set(run.due.map(\.reference)))
         }
         if json.enabled { return try Output.json(run) }
         if dryRun || run.due.isEmpty { show(run) }
