@@ -10,7 +10,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a data directory: the database, the first administrator, the recovery key and the log key.",
         discussion: """
             Makes the data directory (mode 0700, files 0600) and asks for the administrator's new \
-            passphrase twice, without echo (or reads GRIEVANCE_PASSPHRASE). Prints the recovery \
+            passphrase twice, without echo (or reads GRIEVANCE_PASSPHRASE, or the file \
+            GRIEVANCE_PASSPHRASE_FILE names). Prints the recovery \
             key's secret half once: it is the only way back into cases when handlers lose their \
             passphrases, and it is stored nowhere. Write it down or give --recovery-key-out FILE, \
             and keep it offline.
@@ -70,14 +71,14 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let policyURL = URL(fileURLWithPath: policy)
         guard let procedureText = FileManager.default.contents(atPath: policyURL.path) else {
-            throw CLIFailure(message: "no procedure file at \(policy)",
+            throw CLIFailure(.notFound, message: "no procedure file at \(policy)",
                              hint: "run from the repository's folder, or give --policy FILE")
         }
         if let recoveryKeyOut, FileManager.default.fileExists(atPath: recoveryKeyOut) {
-            throw CLIFailure(message: "\(recoveryKeyOut) already exists", hint: "give a new file for --recovery-key-out; nothing was created")
+            throw CLIFailure(.unusable, message: "\(recoveryKeyOut) already exists", hint: "give a new file for --recovery-key-out; nothing was created")
         }
         if let orgKeyOut, FileManager.default.fileExists(atPath: orgKeyOut) {
-            throw CLIFailure(message: "\(orgKeyOut) already exists", hint: "give a new file for --org-key-out; nothing was created")
+            throw CLIFailure(.unusable, message: "\(orgKeyOut) already exists", hint: "give a new file for --org-key-out; nothing was created")
         }
         let passphrase = try PassphraseReader.readNew(environment: "GRIEVANCE_PASSPHRASE", prompt: "New passphrase for \(admin): ")
         let made = try DataDirectory.create(
@@ -92,7 +93,7 @@ struct InitCommand: ParsableCommand {
             } catch {
                 // The data directory exists now: losing the key would be worse than showing it.
                 var standardError = StandardError()
-                print("grievance-cli: warning: \(CLIFailure(error)?.message ?? "\(error)"); showing the recovery key instead", to: &standardError)
+                print("grievance-cli: warning: \(ErrorReport.words(for: error)?.message ?? "\(error)"); showing the recovery key instead", to: &standardError)
             }
         }
         let logKey = try made.installation.administration.logVerifierKey() ?? ""
