@@ -11,7 +11,8 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Makes the data directory (mode 0700, files 0600; with --group, 2770 and 0660 for the \
             group's members, nothing for others) and asks for the administrator's new \
-            passphrase twice, without echo (or reads GRIEVANCE_PASSPHRASE). Prints the recovery \
+            passphrase twice, without echo (or reads GRIEVANCE_PASSPHRASE, or the file \
+            GRIEVANCE_PASSPHRASE_FILE names). Prints the recovery \
             key's secret half once: it is the only way back into cases when handlers lose their \
             passphrases, and it is stored nowhere. Write it down or give --recovery-key-out FILE, \
             and keep it offline.
@@ -76,15 +77,15 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let policy = self.policy ?? SharedFiles.policies() + "/grievance-procedure.yaml"
         guard let procedureText = FileManager.default.contents(atPath: policy) else {
-            throw CLIFailure(message: "no procedure file at \(policy)",
+            throw CLIFailure(.notFound, message: "no procedure file at \(policy)",
                              hint: self.policy == nil ? "looked in \(SharedFiles.searched()): install with ./scripts/install, or give --policy FILE"
                                                       : "give --policy FILE, the procedure to put in force")
         }
         if let recoveryKeyOut, FileManager.default.fileExists(atPath: recoveryKeyOut) {
-            throw CLIFailure(message: "\(recoveryKeyOut) already exists", hint: "give a new file for --recovery-key-out; nothing was created")
+            throw CLIFailure(.unusable, message: "\(recoveryKeyOut) already exists", hint: "give a new file for --recovery-key-out; nothing was created")
         }
         if let orgKeyOut, FileManager.default.fileExists(atPath: orgKeyOut) {
-            throw CLIFailure(message: "\(orgKeyOut) already exists", hint: "give a new file for --org-key-out; nothing was created")
+            throw CLIFailure(.unusable, message: "\(orgKeyOut) already exists", hint: "give a new file for --org-key-out; nothing was created")
         }
         let passphrase = try PassphraseReader.readNew(environment: "GRIEVANCE_PASSPHRASE", prompt: "New passphrase for \(admin): ")
         // Everything that must not be lost — the key files, and what is printed, the recovery key
@@ -107,7 +108,7 @@ struct InitCommand: ParsableCommand {
             try pins.remember(logKey: try made.installation.administration.logVerifierKey() ?? "", organisationKey: made.organisationKey.description)
         } catch {
             var standardError = StandardError()
-            print("grievance-cli: warning: your own state could not pin the new keys (\(CLIFailure(error)?.message ?? "\(error)")); "
+            print("grievance-cli: warning: your own state could not pin the new keys (\(ErrorReport.words(for: error)?.message ?? "\(error)")); "
                   + "they are pinned on your first command instead — compare them with the ones above", to: &standardError)
         }
     }

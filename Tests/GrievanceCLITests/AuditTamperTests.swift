@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import grievance_cli
+
 @Suite("grievance-cli audit: verify, checkpoint, export, and tampering behind the tool's back")
 struct AuditTamperTests {
     /// A workspace with some history: people, a case worked a little, a checkpoint held apart.
@@ -62,11 +64,11 @@ struct AuditTamperTests {
             try db.execute(sql: "UPDATE audit_entries SET entry = ? WHERE seq = 3", arguments: [Data(altered)])
         }
         let verify = try w.run(["audit", "verify"])
-        #expect(verify.status == 1)
+        #expect(verify.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(verify.standardError.contains("grievance-cli: error: the audit log does not verify: hash mismatch at 3"))
         #expect(verify.standardError.contains("grievance-cli: hint: "))
         let json = try w.run(["audit", "verify", "--json"])
-        #expect(json.status == 1)
+        #expect(json.status == CLIExitStatus.verificationFailed.rawValue)
         #expect((try json.json() as? [String: Any])?["failure"] as? String == "hash mismatch at 3")
     }
 
@@ -85,7 +87,7 @@ struct AuditTamperTests {
             try db.execute(sql: "DELETE FROM audit_nodes")
         }
         let verify = try w.run(["audit", "verify", "--checkpoint", checkpoint])
-        #expect(verify.status == 1)
+        #expect(verify.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(verify.standardError.contains("the audit log does not verify"))
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import grievance_cli
+
 @Suite("grievance-cli audit: a verifier that does not trust the verified; witnesses who cosign")
 struct AuditWitnessTests {
     static func databasePath(_ w: CLIWorkspace) -> String { w.dataDirectory.appendingPathComponent("grievance.sqlite").path }
@@ -47,7 +49,7 @@ struct AuditWitnessTests {
         #expect(newcomer.status == 0, "the rewrite is consistent in itself: \(newcomer.standardError)")
         #expect((try newcomer.json() as? [String: Any])?["internal_consistency_only"] as? Bool == true)
         let witness = try w.run(["audit", "verify"], as: "audi")
-        #expect(witness.status == 1)
+        #expect(witness.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(witness.standardError.contains("the audit log does not verify: checkpoint"), "\(witness.standardError)")
     }
 
@@ -58,7 +60,7 @@ struct AuditWitnessTests {
         #expect(try w.run(["audit", "verify"], as: "audi").status == 0)
         try LogRewriter.rewrite(Self.databasePath(w)) { entries in Array(entries.dropLast(3)) }
         let witness = try w.run(["audit", "verify", "--json"], as: "audi")
-        #expect(witness.status == 1)
+        #expect(witness.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(((try witness.json() as? [String: Any])?["failure"] as? String ?? "").hasPrefix("truncated below checkpoint"))
     }
 
@@ -71,7 +73,7 @@ struct AuditWitnessTests {
         let otherKey = try other.run(["audit", "key"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         let realKey = try w.run(["audit", "key"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         let wrong = try w.run(["audit", "verify", "--log-key", otherKey, "--json"], as: "ana")
-        #expect(wrong.status == 1)
+        #expect(wrong.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(((try wrong.json() as? [String: Any])?["failure"] as? String ?? "").contains("is not the pinned key"))
         #expect(try w.run(["audit", "verify", "--log-key", realKey], as: "audi").status == 0)
 
@@ -81,10 +83,10 @@ struct AuditWitnessTests {
             try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'log-key.public'", arguments: [swapped.dropFirst()])
         }
         let pinned = try w.run(["audit", "verify"], as: "audi")
-        #expect(pinned.status == 1)
+        #expect(pinned.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(pinned.standardError.contains("is not the pinned key"), "\(pinned.standardError)")
         let given = try w.run(["audit", "verify", "--log-key", otherKey], as: "audi")
-        #expect(given.status == 1)
+        #expect(given.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(given.standardError.contains("not the one you pinned"))
     }
 
@@ -108,7 +110,7 @@ struct AuditWitnessTests {
         #expect(try stranger.run(["audit", "checkpoint"], as: "rosa").status == 0)
         let strangerKey = try #require((try stranger.run(["audit", "cosign", "--json"], as: "audi").json() as? [String: Any])?["witness_key"] as? String)
         let absent = try w.run(["audit", "verify", "--witness", strangerKey, "--json"], as: "ana")
-        #expect(absent.status == 1)
+        #expect(absent.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(((try absent.json() as? [String: Any])?["failure"] as? String ?? "").contains("no checkpoint carries a cosignature"))
 
         // A later checkpoint extends the cosigned one: the witness cosigns again.
@@ -129,14 +131,14 @@ struct AuditWitnessTests {
             try db.execute(sql: "UPDATE audit_cosignatures SET line = ? WHERE line = ?", arguments: [altered, line])
         }
         let bad = try w.run(["audit", "verify", "--witness", witnessKey, "--json"], as: "ana")
-        #expect(bad.status == 1)
+        #expect(bad.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(((try bad.json() as? [String: Any])?["failure"] as? String ?? "").hasPrefix("bad cosignature"), "\(bad.standardOutput)")
 
         // An administrator rewrites history and signs it with the log key: the witness refuses.
         try LogRewriter.rewrite(Self.databasePath(w)) { entries in entries.filter { $0.action != "case.read" } }
         #expect(try w.run(["audit", "checkpoint"], as: "rosa").status == 0)
         let refused = try w.run(["audit", "cosign"], as: "audi")
-        #expect(refused.status == 1)
+        #expect(refused.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(refused.standardError.contains("does not agree with what was seen before"), "\(refused.standardError)")
     }
 }

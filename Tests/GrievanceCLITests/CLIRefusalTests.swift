@@ -2,7 +2,9 @@ import Cases
 import Foundation
 import Testing
 
-@Suite("grievance-cli: every refusal is one error line, one hint, exit 1, and logged")
+@testable import grievance_cli
+
+@Suite("grievance-cli: every refusal is one error line, one hint, the exit status of its kind, and logged")
 struct CLIRefusalTests {
     /// Two handlers, an investigator and an executive, and a case routed to the handlers.
     static func setUp() throws -> (CLIWorkspace, reference: String) {
@@ -10,8 +12,9 @@ struct CLIRefusalTests {
         return (w, try w.file(as: "amina", marker: "refusals").reference)
     }
 
-    static func expectRefusal(_ result: CLIWorkspace.Result, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 1, sourceLocation: sourceLocation)
+    static func expectRefusal(_ result: CLIWorkspace.Result, _ message: String, status: CLIExitStatus = .refused,
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == status.rawValue, "\(result.standardError)", sourceLocation: sourceLocation)
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 2, "\(result.standardError)", sourceLocation: sourceLocation)
         #expect(lines.first?.hasPrefix("grievance-cli: error: ") == true, sourceLocation: sourceLocation)
@@ -64,7 +67,7 @@ struct CLIRefusalTests {
         Self.expectRefusal(assign, "bruno cannot be given the case: excluded from the case (a conflict of interest)")
         // Bruno still works the case he was routed; excluding him later takes his key away.
         #expect(try w.run(["case", "show", routed], as: "bruno").status == 0)
-        #expect(try w.run(["case", "exclude", routed, "--handler", "bruno"], as: "amina").status == 0)
+        #expect(try w.run(["case", "exclude", routed, "--handler", "bruno", "--yes"], as: "amina").status == 0)
         Self.expectRefusal(try w.run(["case", "show", routed], as: "bruno"), "is neither routed nor assigned to you")
 
         Self.expectRefusal(try w.run(["case", "show", routed], as: "ivan"), "investigators work only the cases assigned to them")
@@ -83,18 +86,18 @@ struct CLIRefusalTests {
         defer { w.remove() }
         Self.expectRefusal(try w.run(["case", "advance", reference, "--to", "closed", "--reason", "skip"], as: "amina"),
                            "stage change refused: the procedure does not allow received → closed")
-        Self.expectRefusal(try w.run(["case", "show", "GRV-00000000"], as: "amina"), "no case GRV-00000000")
-        Self.expectRefusal(try w.run(["case", "list"], as: "nobody"), "no person with id nobody")
+        Self.expectRefusal(try w.run(["case", "show", "GRV-00000000"], as: "amina"), "no case GRV-00000000", status: .notFound)
+        Self.expectRefusal(try w.run(["case", "list"], as: "nobody"), "no person with id nobody", status: .notFound)
         Self.expectRefusal(try w.run(["case", "list"], as: "amina", environment: ["GRIEVANCE_DATA_DIR": w.folder.appendingPathComponent("nope").path]),
-                           "no data directory at")
+                           "no data directory at", status: .couldNotRun)
         let empty = w.folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         Self.expectRefusal(try w.run(["case", "list"], as: "amina", environment: ["GRIEVANCE_DATA_DIR": empty.path]),
-                           "is not an initialised Grievance data directory")
-        Self.expectRefusal(try w.run(["case", "list"]), "say who you are")
-        Self.expectRefusal(try w.run(["case", "note", reference, "--text", "   "], as: "amina"), "the note must not be empty")
+                           "is not an initialised Grievance data directory", status: .couldNotRun)
+        Self.expectRefusal(try w.run(["case", "list"]), "say who you are", status: .usage)
+        Self.expectRefusal(try w.run(["case", "note", reference, "--text", "   "], as: "amina"), "the note must not be empty", status: .usage)
         // No terminal and no GRIEVANCE_PASSPHRASE: a clear refusal, not a hang.
-        Self.expectRefusal(try w.run(["case", "list", "--as", "amina"], environment: ["GRIEVANCE_AS": "amina"]), "no passphrase")
+        Self.expectRefusal(try w.run(["case", "list", "--as", "amina"], environment: ["GRIEVANCE_AS": "amina"]), "no passphrase", status: .usage)
     }
 
     @Test("a data directory other users can read is refused until it is made private again")
@@ -102,7 +105,7 @@ struct CLIRefusalTests {
         let (w, _) = try Self.setUp()
         defer { w.remove() }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: w.dataDirectory.path)
-        Self.expectRefusal(try w.run(["handler", "list"]), "can be read by other users of this machine (mode 755)")
+        Self.expectRefusal(try w.run(["handler", "list"]), "can be read by other users of this machine (mode 755)", status: .couldNotRun)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: w.dataDirectory.path)
         #expect(try w.run(["handler", "list"]).status == 0)
     }

@@ -2,6 +2,8 @@ import Cases
 import Foundation
 import Testing
 
+@testable import grievance_cli
+
 @Suite("grievance-cli: the life of a case, end to end")
 struct CaseLifeTests {
     @Test("filed by phone, worked through every stage by the right people, closed on appeal; nothing leaks to disk")
@@ -90,11 +92,11 @@ struct CaseLifeTests {
 
         let twice = try w.run(["case", "open", "--category", "harassment", "--channel", "hotline", "--reporter-name", "someone", "--texts-from-stdin"],
                               as: "amina", input: texts)
-        #expect(twice.status == 1)
+        #expect(twice.status == CLIExitStatus.usage.rawValue)
         #expect(twice.standardError.contains("reporter_name was given both"))
         let unknown = try w.run(["case", "open", "--category", "harassment", "--channel", "hotline", "--texts-from-stdin"],
                                 as: "amina", input: #"{"description": "x", "reporter_phone": "123"}"#)
-        #expect(unknown.status == 1)
+        #expect(unknown.status == CLIExitStatus.usage.rawValue)
         #expect(unknown.standardError.contains("reporter_phone"))
         let freeGender = try w.run(["case", "open", "--category", "harassment", "--channel", "hotline", "--gender", "the only woman there",
                                     "--description", "x"], as: "amina")
@@ -147,7 +149,7 @@ struct CaseLifeTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: bundle)).range(of: Data(marker.utf8)) == nil)
 
         let wrong = try w.run(["case", "read-export", bundle], environment: ["GRIEVANCE_EXPORT_PASSPHRASE": "not the passphrase at all"])
-        #expect(wrong.status == 1)
+        #expect(wrong.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(wrong.standardError.contains("the passphrase is wrong, or the file was altered"))
         let opened = try w.run(["case", "read-export", bundle], environment: ["GRIEVANCE_EXPORT_PASSPHRASE": exportPassphrase])
         #expect(opened.status == 0)
@@ -157,7 +159,7 @@ struct CaseLifeTests {
         // A second export never overwrites the first.
         let again = try w.run(["case", "export", reference, "--out", bundle], as: "amina",
                               environment: ["GRIEVANCE_EXPORT_PASSPHRASE": exportPassphrase])
-        #expect(again.status == 1)
+        #expect(again.status == CLIExitStatus.usage.rawValue)
         #expect(again.standardError.contains("already exists"))
         let shown = try #require(try w.run(["case", "show", reference, "--json"], as: "amina").json() as? [String: Any])
         #expect((shown["reads"] as? [[String: Any]])?.count == 2)
@@ -179,7 +181,7 @@ struct EventQRTests {
             #expect(try Data(contentsOf: png).prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
             #expect(events.count == 1)
         } else {
-            #expect(result.status == 1)
+            #expect(result.status == CLIExitStatus.couldNotRun.rawValue)
             #expect(result.standardError.contains("apt-get install qrencode"))
             #expect(events.isEmpty)
         }

@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import grievance_cli
+
 @Suite("grievance-cli and grievance-server: certified people, the organisation key pinned outside the data directory")
 struct CertificationCLITests {
     static func databasePath(_ w: CLIWorkspace) -> String { w.dataDirectory.appendingPathComponent("grievance.sqlite").path }
@@ -53,7 +55,7 @@ struct CertificationCLITests {
         #expect(recipients == ["@recovery", "@reporter", "amina"])
         // Bruno's keys are now the writer's: with them, the new case does not open for "bruno".
         let show = try w.run(["case", "show", reference], as: "bruno", passphrase: other.passphrases["bruno"])
-        #expect(show.status == 1)
+        #expect(show.status == CLIExitStatus.refused.rawValue)
     }
 
     @Test("the organisation key replaced in the data directory: refused by the server's --org-key and by anyone who used the directory before")
@@ -79,12 +81,12 @@ struct CertificationCLITests {
             try db.execute(sql: "DETACH DATABASE other")
         }
         let pinned = try w.run(["case", "list"], as: "amina")
-        #expect(pinned.status == 1)
+        #expect(pinned.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(pinned.standardError.contains("is not the one pinned"), "\(pinned.standardError)")
         // A newcomer trusts the key they find on first use — but the recovery key, which every
         // case is sealed to, is not the one it vouched for: the data directory is refused.
         let newcomer = try w.run(["handler", "list", "--json"], as: "newcomer")
-        #expect(newcomer.status == 1)
+        #expect(newcomer.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(newcomer.standardError.contains("the recovery key"), "\(newcomer.standardError)")
     }
 }

@@ -2,6 +2,8 @@ import Cases
 import Foundation
 import Testing
 
+@testable import grievance_cli
+
 @Suite("grievance-cli init and handler: the data directory, people, roles and keys")
 struct HandlerAdministrationTests {
     @Test("init makes a private data directory and a recovery key file; a second init is refused and changes nothing")
@@ -24,7 +26,7 @@ struct HandlerAdministrationTests {
         let before = try Data(contentsOf: w.dataDirectory.appendingPathComponent("config.json"))
         let again = try w.run(["init", "--org", "Other", "--admin", "eve", "--policy", CLIWorkspace.shippedPolicy, "--key-cost", "interactive"],
                               environment: ["GRIEVANCE_PASSPHRASE": "another admin passphrase"])
-        #expect(again.status == 1)
+        #expect(again.status == CLIExitStatus.couldNotRun.rawValue)
         #expect(again.standardError.contains("already exists and is not empty"))
         #expect(try Data(contentsOf: w.dataDirectory.appendingPathComponent("config.json")) == before)
         // The recovery secret is not in the data directory.
@@ -40,13 +42,13 @@ struct HandlerAdministrationTests {
         defer { w.remove() }
         let short = try w.run(["init", "--org", "O", "--admin", "rosa", "--policy", CLIWorkspace.shippedPolicy],
                               environment: ["GRIEVANCE_PASSPHRASE": "short"])
-        #expect(short.status == 1)
+        #expect(short.status == CLIExitStatus.usage.rawValue)
         #expect(short.standardError.contains("the passphrase is shorter than 12 characters"))
         let broken = w.folder.appendingPathComponent("broken.yaml")
         try "stages: [".write(to: broken, atomically: true, encoding: .utf8)
         let badPolicy = try w.run(["init", "--org", "O", "--admin", "rosa", "--policy", broken.path],
                                   environment: ["GRIEVANCE_PASSPHRASE": "a long enough passphrase"])
-        #expect(badPolicy.status == 1)
+        #expect(badPolicy.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(badPolicy.standardError.contains("grievance-cli: error: \(broken.path):2:1: not valid YAML"))
         #expect(!FileManager.default.fileExists(atPath: w.dataDirectory.path))
     }
@@ -59,7 +61,7 @@ struct HandlerAdministrationTests {
         defer { fresh.remove() }
         let initialised = try fresh.run(["init", "--org", "O", "--admin", "system", "--policy", CLIWorkspace.shippedPolicy],
                                         environment: ["GRIEVANCE_PASSPHRASE": "a long enough passphrase"])
-        #expect(initialised.status == 1)
+        #expect(initialised.status == CLIExitStatus.usage.rawValue)
         #expect(initialised.standardError.contains("is a name the system logs its own actions under"), "\(initialised.standardError)")
         #expect(!FileManager.default.fileExists(atPath: fresh.dataDirectory.path))
 
@@ -68,7 +70,7 @@ struct HandlerAdministrationTests {
         for name in ["system", "reporter", "recovery-key", "handler"] {
             let added = try w.run(["handler", "add", name, "--name", "Someone", "--role", "handler"], as: "rosa",
                                   environment: ["GRIEVANCE_NEW_PASSPHRASE": "a long enough passphrase"])
-            #expect(added.status == 1, "\(name)")
+            #expect(added.status == CLIExitStatus.usage.rawValue, "\(name)")
             #expect(added.standardError.contains("is a name the system logs its own actions under"), "\(name): \(added.standardError)")
         }
         let people = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
@@ -83,11 +85,11 @@ struct HandlerAdministrationTests {
         let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("bruno", [.handler])])
         defer { w.remove() }
         let (reference, _) = try w.file(as: "amina", marker: "disable")
-        #expect(try w.run(["handler", "disable", "bruno"], as: "rosa").status == 0)
+        #expect(try w.run(["handler", "disable", "bruno", "--yes"], as: "rosa").status == 0)
         let people = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
         #expect(people.first { $0["id"] as? String == "bruno" }?["disabled"] as? Bool == true)
         let show = try w.run(["case", "show", reference], as: "bruno")
-        #expect(show.status == 1)
+        #expect(show.status == CLIExitStatus.refused.rawValue)
         #expect(show.standardError.contains("this account is disabled"))
         let holders = try #require(try w.run(["case", "show", reference, "--json"], as: "amina").json() as? [String: Any])
         #expect(!(holders["key_holders"] as? [String] ?? []).contains("bruno"))
@@ -95,8 +97,8 @@ struct HandlerAdministrationTests {
         let (next, _) = try w.file(as: "amina", marker: "after")
         let nextHolders = try #require(try w.run(["case", "show", next, "--json"], as: "amina").json() as? [String: Any])
         #expect(Set(nextHolders["key_holders"] as? [String] ?? []) == ["@recovery", "@reporter", "amina"])
-        let selfDisable = try w.run(["handler", "disable", "rosa"], as: "rosa")
-        #expect(selfDisable.status == 1)
+        let selfDisable = try w.run(["handler", "disable", "rosa", "--yes"], as: "rosa")
+        #expect(selfDisable.status == CLIExitStatus.refused.rawValue)
         #expect(selfDisable.standardError.contains("you cannot disable yourself"))
     }
 
@@ -108,21 +110,21 @@ struct HandlerAdministrationTests {
         #expect(try w.run(["handler", "set-roles", "bruno", "--role", "executive"], as: "rosa").status == 0)
         let holders = try #require(try w.run(["case", "show", reference, "--json"], as: "amina").json() as? [String: Any])
         #expect(!(holders["key_holders"] as? [String] ?? []).contains("bruno"))
-        #expect(try w.run(["audit", "checkpoint"], as: "bruno").status == 1)
+        #expect(try w.run(["audit", "checkpoint"], as: "bruno").status == CLIExitStatus.refused.rawValue)
         for reading in ["handler", "safeguarding-lead", "investigator", "appeals"] {
             let both = try w.run(["handler", "set-roles", "amina", "--role", reading, "--role", "admin"], as: "rosa")
-            #expect(both.status == 1)
+            #expect(both.status == CLIExitStatus.refused.rawValue)
             #expect(both.standardError.contains("an administrator never reads cases"), "\(both.standardError)")
         }
         let adding = try w.run(["handler", "add", "mallory", "--name", "M", "--role", "admin", "--role", "handler"], as: "rosa",
                                environment: ["GRIEVANCE_NEW_PASSPHRASE": "mallory's own long passphrase"])
-        #expect(adding.status == 1)
+        #expect(adding.status == CLIExitStatus.refused.rawValue)
         #expect(adding.standardError.contains("an administrator never reads cases"))
         #expect(try w.run(["handler", "set-roles", "bruno", "--role", "admin", "--role", "executive"], as: "rosa").status == 0)
         let signed = try w.run(["audit", "checkpoint"], as: "bruno")
         #expect(signed.status == 0, "\(signed.standardError)")
         let ownAdmin = try w.run(["handler", "set-roles", "rosa", "--role", "handler"], as: "rosa")
-        #expect(ownAdmin.status == 1)
+        #expect(ownAdmin.status == CLIExitStatus.refused.rawValue)
         #expect(ownAdmin.standardError.contains("your own administrator role"))
         #expect(try w.run(["audit", "verify"]).status == 0)
     }
@@ -180,10 +182,10 @@ struct EnrolmentTests {
         // Until enrolled: no keys, listed as waiting, nothing sealed to them, and they cannot act.
         let waiting = try #require(try w.run(["handler", "list", "--json"]).json() as? [[String: Any]])
         #expect(waiting.first { $0["id"] as? String == "amina" }?["enrolled"] as? Bool == false)
-        #expect(try w.run(["case", "list"], as: "amina", passphrase: "anything at all").status == 1)
+        #expect(try w.run(["case", "list"], as: "amina", passphrase: "anything at all").status == CLIExitStatus.notFound.rawValue)
 
         let wrong = try w.run(["enrol", "--as", "amina", "--code", "00000-00000-00000-00000"], environment: ["GRIEVANCE_NEW_PASSPHRASE": "a long passphrase of amina"])
-        #expect(wrong.status == 1)
+        #expect(wrong.status == CLIExitStatus.refused.rawValue)
         #expect(wrong.standardError.contains("the enrolment code is not the one this person was given"))
         #expect(try w.auditText().contains("wrong-enrolment-code"))
 
@@ -195,7 +197,7 @@ struct EnrolmentTests {
         let (reference, _) = try w.file(as: "amina", marker: "enrolled")
         #expect(try w.run(["case", "show", reference], as: "amina").status == 0)
         let again = try w.run(["enrol", "--as", "amina", "--code", code], environment: ["GRIEVANCE_NEW_PASSPHRASE": "another passphrase for amina"])
-        #expect(again.status == 1)
+        #expect(again.status == CLIExitStatus.notFound.rawValue)
         #expect(again.standardError.contains("nobody with id amina is waiting to enrol"))
     }
 
@@ -212,19 +214,19 @@ struct EnrolmentTests {
         let other = try CLIWorkspace.initialised()
         defer { other.remove() }
         let refused = try w.run(["handler", "recover", "amina", "--recovery-key", other.recoveryKeyFile.path])
-        #expect(refused.status == 1)
+        #expect(refused.status == CLIExitStatus.refused.rawValue)
         #expect(refused.standardError.contains("the recovery key is not this organisation's"))
         #expect(try w.run(["case", "list"], as: "amina").status == 0)
 
         let recovered = try w.run(["handler", "recover", "amina", "--recovery-key", w.recoveryKeyFile.path, "--json"])
         #expect(recovered.status == 0, "\(recovered.standardError)")
         let code = try #require((try recovered.json() as? [String: String])?["enrolment_code"])
-        #expect(try w.run(["case", "list"], as: "amina").status == 1)
+        #expect(try w.run(["case", "list"], as: "amina").status == CLIExitStatus.notFound.rawValue)
         // A case filed meanwhile is not sealed to the keys amina lost, nor to the code.
         let (meanwhile, _) = try w.file(as: "bruno", marker: "meanwhile")
         try w.enrol("amina", code: code)
         #expect(try w.run(["case", "show", reference], as: "amina").status == 0)
-        #expect(try w.run(["case", "show", meanwhile], as: "amina").status == 1)
+        #expect(try w.run(["case", "show", meanwhile], as: "amina").status == CLIExitStatus.refused.rawValue)
 
         let admin = try w.run(["handler", "recover", "ivy", "--recovery-key", w.recoveryKeyFile.path, "--json"])
         try w.enrol("ivy", code: try #require((try admin.json() as? [String: String])?["enrolment_code"]))

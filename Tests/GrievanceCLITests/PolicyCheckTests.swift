@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import grievance_cli
+
 @Suite("grievance-cli policy check")
 struct PolicyCheckTests {
     static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -25,12 +27,12 @@ struct PolicyCheckTests {
         #expect(result.standardError.isEmpty)
     }
 
-    @Test("a broken file: one error line with file, line and problem, one hint line, exit 1")
+    @Test("a broken file: one error line with file, line and problem, one hint line, exit 65 (verification failed)")
     func broken() throws {
         let url = try Self.broken(replacing: "{ from: appeal, to: closed, roles: [appeals] }", with: "{ from: appeal, to: closed, roles: [] }")
         defer { try? FileManager.default.removeItem(at: url) }
         let result = try CLIHelpTests.runSeparately(["policy", "check", url.path])
-        #expect(result.status == 1)
+        #expect(result.status == CLIExitStatus.verificationFailed.rawValue)
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("grievance-cli: error: \(url.path):") == true)
@@ -53,7 +55,7 @@ struct PolicyCheckTests {
         let bad = try CLIHelpTests.runSeparately(["policy", "check", url.path, "--json"])
         let badObject = try JSONSerialization.jsonObject(with: Data(bad.standardOutput.utf8)) as? [String: Any]
         let error = badObject?["error"] as? [String: Any]
-        #expect(bad.status == 1)
+        #expect(bad.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(badObject?["valid"] as? Bool == false)
         let brokenLines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(error?["line"] as? Int == brokenLines.firstIndex { $0.contains("due: 7 dayz") }.map { $0 + 1 })
@@ -63,7 +65,7 @@ struct PolicyCheckTests {
     @Test("a missing file says so, and where the default is")
     func missing() throws {
         let result = try CLIHelpTests.runSeparately(["policy", "check", "/nonexistent/procedure.yaml"])
-        #expect(result.status == 1)
+        #expect(result.status == CLIExitStatus.notFound.rawValue)
         #expect(result.standardError.contains("grievance-cli: error: no file at /nonexistent/procedure.yaml"))
         #expect(result.standardError.contains("policies/grievance-procedure.yaml"))
     }

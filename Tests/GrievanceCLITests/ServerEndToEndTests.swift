@@ -2,6 +2,8 @@ import Cases
 import Foundation
 import Testing
 
+@testable import grievance_cli
+
 @Suite("grievance-server and grievance-cli together, as run in production")
 struct ServerEndToEndTests {
     @Test("file through the JSON API and the form, follow up with the receipt, read and answer as a handler with the CLI")
@@ -88,7 +90,7 @@ struct ServerEndToEndTests {
         }
         let altered = w.folder.appendingPathComponent("altered.png")
         let refused = try w.run(["case", "attachment", reference, String(number), "--out", altered.path], as: "amina")
-        #expect(refused.status == 1)
+        #expect(refused.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(refused.standardError.contains("does not decrypt or decode: attachment #\(number)"))
         #expect(!FileManager.default.fileExists(atPath: altered.path))
         for (name, bytes) in try w.everyFileOnDisk() where name.hasPrefix("data/") {

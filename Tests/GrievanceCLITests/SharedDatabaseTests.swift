@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import grievance_cli
+
 /// The server and the handlers' tool work one data directory at the same time: the reporters'
 /// filings and the handlers' commands wait for each other briefly instead of failing.
 @Suite("grievance-server and grievance-cli on one database at once")
@@ -98,7 +100,7 @@ struct SharedDatabaseTests {
         // like any write: its read is logged in the same transaction.)
         let listed = try w.run(["case", "list"], as: "amina")
         try holder.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-        #expect(refused.status == 1)
+        #expect(refused.status == CLIExitStatus.couldNotRun.rawValue)
         let lines = refused.standardError.split(separator: "\n")
         #expect(lines.count == 2, "\(refused.standardError)")
         #expect(lines.first?.contains("the database is busy") == true && lines.first?.contains("nothing was changed") == true, "\(refused.standardError)")

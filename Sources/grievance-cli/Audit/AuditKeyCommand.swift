@@ -20,7 +20,7 @@ struct AuditKeyCommand: ParsableCommand {
     func run() throws {
         if organisation { return print(try directory.open().administration.organisationKey()) }
         guard let key = try directory.open().administration.logVerifierKey() else {
-            throw CLIFailure(message: "this data directory has no log key", hint: "it was not made by `grievance-cli init`")
+            throw CLIFailure(.notFound, message: "this data directory has no log key", hint: "it was not made by `grievance-cli init`")
         }
         print(key)
     }

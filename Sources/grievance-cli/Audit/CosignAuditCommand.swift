@@ -46,7 +46,7 @@ struct CosignAuditCommand: ParsableCommand {
         var pins = try Pins(for: directory, origin: stored.origin)
         let pinned = try pins.logKey
         if let given, let pinned, given != pinned {
-            throw CLIFailure(message: "the log key given is not the one you pinned for this data directory (\(pinned))",
+            throw CLIFailure(.doesNotVerify, message: "the log key given is not the one you pinned for this data directory (\(pinned))",
                              hint: "check the key you were given; if the organisation really began a new log, remove this data directory's entry from \(pins.filePath)")
         }
         let cosigning = try session.administration.cosign(as: session.actor, logKey: given ?? pinned ?? stored, previous: try pins.cosigned)

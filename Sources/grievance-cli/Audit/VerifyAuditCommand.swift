@@ -16,7 +16,8 @@ struct VerifyAuditCommand: ParsableCommand {
             time you verify a data directory, its log key and the tree head just recomputed are \
             kept in $XDG_STATE_HOME/grievance (by default ~/.local/state/grievance); every later \
             run refuses a log whose key changed or that no longer extends that tree head — a log \
-            truncated or rewritten after you looked. Names the first failure and exits 1.
+            truncated or rewritten after you looked. Names the first failure and exits with status 65 \
+            (verification failed).
             """)
 
     @OptionGroup var directory: DataDirectoryOption
@@ -52,7 +53,7 @@ struct VerifyAuditCommand: ParsableCommand {
         var pins = try Pins(for: directory, origin: try administration.storedLogKey().origin)
         let remembered = try pins.logKey
         if let given, let remembered, given != remembered {
-            throw CLIFailure(message: "the log key given is not the one you pinned for this data directory (\(remembered))",
+            throw CLIFailure(.doesNotVerify, message: "the log key given is not the one you pinned for this data directory (\(remembered))",
                              hint: "check the key you were given; if the organisation really began a new log, remove this data directory's entry from \(pins.filePath)")
         }
         var progress = ProgressLine("verified entries:", quiet: output.enabled)
@@ -64,7 +65,7 @@ struct VerifyAuditCommand: ParsableCommand {
         }
         if output.enabled {
             try Output.json(report)
-            if !report.isValid { throw ExitCode(1) }
+            if !report.isValid { throw CLIFailure.alreadyShown(.doesNotVerify) }
             return
         }
         guard let failure = report.failure else {
@@ -82,7 +83,7 @@ struct VerifyAuditCommand: ParsableCommand {
             }
             return
         }
-        throw CLIFailure(message: "the audit log does not verify: \(failure)",
+        throw CLIFailure(.doesNotVerify, message: "the audit log does not verify: \(failure)",
                          hint: "the database was altered outside Grievance; keep a copy as evidence and restore from a backup")
     }
 }

@@ -9,6 +9,7 @@ struct AdvanceCaseCommand: ParsableCommand {
 
     @OptionGroup var directory: DataDirectoryOption
     @OptionGroup var actor: ActorOption
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "The case reference.")
     var reference: CaseReference
@@ -21,7 +22,8 @@ struct AdvanceCaseCommand: ParsableCommand {
 
     func run() throws {
         let session = try actor.session(in: directory)
-        let summary = try session.casework.advance(reference, to: to, reason: try TextInput.read(reason, what: "reason"), by: session.actor)
+        let summary = try session.casework.advance(reference, to: to, reason: try TextInput.read(reason, what: "reason", option: "--reason"), by: session.actor)
+        if output.enabled { return try Output.json(["reference": summary.reference.rawValue, "stage": summary.stage]) }
         print("\(summary.reference) is now in \(summary.stage).")
     }
 }

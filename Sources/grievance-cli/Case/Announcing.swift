@@ -12,7 +12,7 @@ enum Announcing {
         do {
             notifier = try installation.notifier()
         } catch {
-            let failure = CLIFailure(error)
+            let failure = ErrorReport.words(for: error)
             print("grievance-cli: warning: \(filed.reference) was filed, but nobody was notified: \(failure?.message ?? "\(error)")", to: &standardError)
             if let hint = failure?.hint { print("grievance-cli: hint: \(hint)", to: &standardError) }
             return

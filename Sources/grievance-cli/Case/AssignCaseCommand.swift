@@ -9,6 +9,7 @@ struct AssignCaseCommand: ParsableCommand {
 
     @OptionGroup var directory: DataDirectoryOption
     @OptionGroup var actor: ActorOption
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "The case reference.")
     var reference: CaseReference
@@ -19,6 +20,7 @@ struct AssignCaseCommand: ParsableCommand {
     func run() throws {
         let session = try actor.session(in: directory)
         try session.casework.assign(reference, to: to, by: session.actor)
+        if output.enabled { return try Output.json(["reference": reference.rawValue, "assigned_to": to]) }
         print("Assigned \(reference) to \(to).")
     }
 }

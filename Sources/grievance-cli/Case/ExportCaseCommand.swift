@@ -10,7 +10,7 @@ struct ExportCaseCommand: ParsableCommand {
             The bundle is the JSON of `case show --json` with who exported it and when \
             (docs/FILE-FORMATS.md). Encrypted (the default), it is sealed with XChaCha20-Poly1305 \
             under an Argon2id key from a passphrase asked twice without echo (or \
-            GRIEVANCE_EXPORT_PASSPHRASE); tell the recipient the passphrase by another channel. They \
+            GRIEVANCE_EXPORT_PASSPHRASE, or the file GRIEVANCE_EXPORT_PASSPHRASE_FILE names); tell the recipient the passphrase by another channel. They \
             read it with `grievance-cli case read-export FILE`. The export is recorded in the audit log.
             """)
 
@@ -30,7 +30,7 @@ struct ExportCaseCommand: ParsableCommand {
     func run() throws {
         if out != "-", FileManager.default.fileExists(atPath: out) { throw FileError(path: out, code: .exists) }
         guard plain || out != "-" else {
-            throw CLIFailure(message: "an encrypted export goes to a file", hint: "give --out FILE, or add --plain to print the JSON")
+            throw CLIFailure(.missing, message: "an encrypted export goes to a file", hint: "give --out FILE, or add --plain to print the JSON")
         }
         let session = try actor.session(in: directory)
         let passphrase = plain ? nil : try PassphraseReader.readNew(environment: "GRIEVANCE_EXPORT_PASSPHRASE", prompt: "Passphrase for the export: ")

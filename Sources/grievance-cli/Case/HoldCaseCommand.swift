@@ -19,7 +19,7 @@ struct HoldCaseCommand: ParsableCommand {
 
     func run() throws {
         let session = try actor.session(in: directory)
-        try session.casework.hold(reference, reason: try TextInput.read(reason, what: "reason for the hold"), by: session.actor)
+        try session.casework.hold(reference, reason: try TextInput.read(reason, what: "reason for the hold", option: "--reason"), by: session.actor)
         if json.enabled { return try Output.json(["reference": reference.rawValue, "held": "true"]) }
         print("\(reference) is held: retention will not end it until `case release \(reference)`.")
     }

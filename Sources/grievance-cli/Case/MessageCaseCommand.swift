@@ -8,6 +8,7 @@ struct MessageCaseCommand: ParsableCommand {
 
     @OptionGroup var directory: DataDirectoryOption
     @OptionGroup var actor: ActorOption
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "The case reference.")
     var reference: CaseReference
@@ -17,7 +18,8 @@ struct MessageCaseCommand: ParsableCommand {
 
     func run() throws {
         let session = try actor.session(in: directory)
-        try session.casework.messageReporter(reference, text: try TextInput.read(text, what: "message"), by: session.actor)
+        try session.casework.messageReporter(reference, text: try TextInput.read(text, what: "message", option: "--text"), by: session.actor)
+        if output.enabled { return try Output.json(["reference": reference.rawValue, "kind": "message-to-reporter"]) }
         print("Message for the reporter added to \(reference).")
     }
 }

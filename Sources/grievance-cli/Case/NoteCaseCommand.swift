@@ -7,6 +7,7 @@ struct NoteCaseCommand: ParsableCommand {
 
     @OptionGroup var directory: DataDirectoryOption
     @OptionGroup var actor: ActorOption
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "The case reference.")
     var reference: CaseReference
@@ -16,7 +17,8 @@ struct NoteCaseCommand: ParsableCommand {
 
     func run() throws {
         let session = try actor.session(in: directory)
-        try session.casework.addNote(reference, text: try TextInput.read(text, what: "note"), by: session.actor)
+        try session.casework.addNote(reference, text: try TextInput.read(text, what: "note", option: "--text"), by: session.actor)
+        if output.enabled { return try Output.json(["reference": reference.rawValue, "kind": "note"]) }
         print("Note added to \(reference).")
     }
 }

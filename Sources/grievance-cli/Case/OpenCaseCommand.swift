@@ -89,13 +89,13 @@ struct OpenCaseCommand: AsyncParsableCommand {
         let texts = try textsFromStdin ? ReportTexts.read() : ReportTexts()
         func pick(_ option: String?, _ fromInput: String?, _ name: String) throws -> String? {
             if option != nil, fromInput != nil {
-                throw CLIFailure(message: "\(name) was given both as an option and on standard input", hint: "give each text once")
+                throw CLIFailure(.unusable, message: "\(name) was given both as an option and on standard input", hint: "give each text once")
             }
             return option ?? fromInput
         }
         let description = try pick(self.description, texts.description, "the description")
         let content = ComplaintContent(
-            description: textsFromStdin ? description ?? "" : try TextInput.read(description, what: "description"),
+            description: textsFromStdin ? description ?? "" : try TextInput.read(description, what: "description", option: "--description"),
             occurred: try pick(occurred, texts.occurred, "occurred"), location: try pick(location, texts.location, "location"),
             respondent: try pick(respondent, texts.respondent, "respondent"), witnesses: try pick(witnesses, texts.witnesses, "witnesses"),
             reporterName: try pick(reporterName, texts.reporterName, "reporter_name"),

@@ -14,18 +14,19 @@ struct ReportTexts: Decodable {
     init() {}
 
     static func read() throws -> ReportTexts {
+        try ShellContext.refuseStandardInput(for: "texts", option: "their options (--description, --reporter-name, …)")
         let data = FileHandle.standardInput.readDataToEndOfFile()
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             let unknown = Set(object.keys).subtracting(CodingKeys.allCases.map(\.rawValue))
             guard unknown.isEmpty else {
-                throw CLIFailure(message: "standard input names fields this command does not take: \(unknown.sorted().joined(separator: ", "))",
+                throw CLIFailure(.unusable, message: "standard input names fields this command does not take: \(unknown.sorted().joined(separator: ", "))",
                                  hint: "use " + CodingKeys.allCases.map(\.rawValue).joined(separator: ", "))
             }
         }
         do {
             return try JSONDecoder().decode(ReportTexts.self, from: data)
         } catch {
-            throw CLIFailure(message: "standard input is not a JSON object of texts",
+            throw CLIFailure(.unusable, message: "standard input is not a JSON object of texts",
                              hint: #"e.g. {"description": "…", "reporter_name": "…", "reporter_contact": "…"}"#)
         }
     }

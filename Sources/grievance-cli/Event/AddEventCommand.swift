@@ -14,6 +14,7 @@ struct AddEventCommand: ParsableCommand {
 
     @OptionGroup var directory: DataDirectoryOption
     @OptionGroup var actor: ActorOption
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "The event's short name, used in its link (a-z, 0-9, '-', '_').")
     var slug: String
@@ -42,6 +43,16 @@ struct AddEventCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the intake link as a QR code to this PNG file.", valueName: "FILE"), completion: .file())
     var qr: String?
 
+    private struct Added: Encodable {
+        let slug, intakeLink: String
+        let qrFile: String?
+
+        enum CodingKeys: String, CodingKey {
+            case slug
+            case intakeLink = "intake_link", qrFile = "qr_file"
+        }
+    }
+
     func run() throws {
         if let qr {
             _ = try QRCode.program()
@@ -52,6 +63,11 @@ struct AddEventCommand: ParsableCommand {
             Event(slug: slug, name: name, kind: kind, city: city, country: country, online: online, starts: starts, ends: ends),
             by: session.actor)
         let link = session.installation.configuration.intakeLink(event: slug)
+        if output.enabled {
+            if let qr { try QRCode.write(link, to: qr) }
+            return try Output.json(Added(slug: slug, intakeLink: link, qrFile: qr))
+        }
+        // The event is added: say so before the QR code, whose program may still fail.
         print("Added \(slug). Its intake link: \(link)")
         if let qr {
             try QRCode.write(link, to: qr)

@@ -39,7 +39,7 @@ struct AddHandlerCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard !roles.isEmpty else { throw CLIFailure(message: "give at least one --role", hint: "e.g. --role handler") }
+        guard !roles.isEmpty else { throw CLIFailure(.missing, message: "give at least one --role", hint: "e.g. --role handler") }
         let session = try actor.session(in: directory)
         let code = try session.administration.addPrincipal(id: id, name: name, roles: Set(roles), by: session.actor)
         if output.enabled { return try Output.json(Added(id: id, enrolmentCode: code.formatted)) }

@@ -13,6 +13,7 @@ struct SetRolesCommand: ParsableCommand {
 
     @OptionGroup var directory: DataDirectoryOption
     @OptionGroup var actor: ActorOption
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "The person's id.")
     var id: String
@@ -20,10 +21,16 @@ struct SetRolesCommand: ParsableCommand {
     @Option(name: .customLong("role"), help: ArgumentHelp("A role; repeat for several.", valueName: "ROLE"))
     var roles: [Role]
 
+    private struct Changed: Encodable {
+        let id: String
+        let roles: [String]
+    }
+
     func run() throws {
-        guard !roles.isEmpty else { throw CLIFailure(message: "give at least one --role", hint: "e.g. --role handler --role investigator") }
+        guard !roles.isEmpty else { throw CLIFailure(.missing, message: "give at least one --role", hint: "e.g. --role handler --role investigator") }
         let session = try actor.session(in: directory)
         try session.administration.setRoles(of: id, to: Set(roles), by: session.actor)
+        if output.enabled { return try Output.json(Changed(id: id, roles: Set(roles).sorted().map(\.rawValue))) }
         print("\(id) now has: \(Set(roles).sorted().map(\.rawValue).joined(separator: ", ")).")
     }
 }

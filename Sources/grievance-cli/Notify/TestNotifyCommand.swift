@@ -19,16 +19,16 @@ struct TestNotifyCommand: AsyncParsableCommand {
         let installation = try directory.open()
         guard try installation.administration.principals().contains(where: { $0.id == to }) else { throw CasesError(.noSuchPerson(to)) }
         guard let notifier = try installation.notifier() else {
-            throw CLIFailure(message: "no notification command is configured", hint: "an administrator sets one: grievance-cli notify set --as ADMIN -- /usr/sbin/sendmail -t")
+            throw CLIFailure(.environment, message: "no notification command is configured", hint: "an administrator sets one: grievance-cli notify set --as ADMIN -- /usr/sbin/sendmail -t")
         }
         let outcome = await notifier.send(Notification(recipient: to, kind: .test, reminders: [], madeAt: Date()))
         if output.enabled {
             try Output.json(outcome)
-            if !outcome.isDelivered { throw ExitCode(1) }
+            if !outcome.isDelivered { throw ExitStatus.couldNotRun.exitCode }
             return
         }
         if let failure = outcome.failure {
-            throw CLIFailure(message: "could not notify \(to): \(failure)", hint: "run the command by hand with a message on its standard input to see what it says")
+            throw CLIFailure(.environment, message: "could not notify \(to): \(failure)", hint: "run the command by hand with a message on its standard input to see what it says")
         }
         print("Sent a test notification to \(to) through \(TerminalText.line(notifier.settings.command.joined(separator: " "))).")
     }

@@ -9,8 +9,10 @@ struct DataDirectoryOption: ParsableArguments {
             completion: .directory)
     var given: String?
 
+    /// The option, else (inside `grievance-cli shell`) the shell's, else the environment's.
     var path: String {
-        given ?? ProcessInfo.processInfo.environment["GRIEVANCE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "grievance-data"
+        given ?? ShellContext.current?.dataDirectory
+            ?? ProcessInfo.processInfo.environment["GRIEVANCE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "grievance-data"
     }
 
     /// Opens the data directory (creating nothing) under the organisation key pinned in the

@@ -1,7 +1,7 @@
 import Cases
 
 /// An opened data directory and the person acting on it, unlocked.
-struct Session {
+struct Session: Sendable {
     let installation: Installation
     let actor: UnlockedPrincipal
 

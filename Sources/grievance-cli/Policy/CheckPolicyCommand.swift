@@ -10,9 +10,10 @@ struct CheckPolicyCommand: ParsableCommand {
         abstract: "Check a procedure file: stages, transitions, deadlines, routing, the appeals panel's stage.",
         discussion: """
             Prints what the file declares and its SHA-256 (the hash the audit log records when it \
-            comes into force), or the first mistake as FILE:LINE:COLUMN: PROBLEM. Exits 1 if the \
+            comes into force), or the first mistake as FILE:LINE:COLUMN: PROBLEM. Fails if the \
             file would be refused: among other things, a category routed to roles that cannot read \
-            it, a transition nobody may take, or no stage marked for the appeals panel. The format \
+            it, a transition nobody may take, or no stage marked for the appeals panel (exit status 65, \
+            verification failed). The format \
             is described in docs/PROCEDURE.md.
             """
     )
@@ -50,9 +51,8 @@ struct CheckPolicyCommand: ParsableCommand {
         let file = self.file ?? SharedFiles.policies() + "/grievance-procedure.yaml"
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CLIFailure(message: "no file at \(file)",
+            throw CLIFailure(.notFound, message: "no file at \(file)",
                              hint: "give the procedure file's path; the default is policies/grievance-procedure.yaml in the current folder, else in \(SharedFiles.installedPolicies())")
-                .report()
         }
         let procedure: Procedure
         do {
@@ -60,11 +60,10 @@ struct CheckPolicyCommand: ParsableCommand {
         } catch let error as PolicyError {
             if output.enabled {
                 try Output.json(Refused(error: .init(file: file, line: error.line, column: error.column, problem: error.problem)))
-                throw ExitCode(1)
+                throw CLIFailure.alreadyShown(.doesNotVerify)
             }
-            throw CLIFailure(message: "\(file):\(error.line):\(error.column): \(error.problem)",
+            throw CLIFailure(.doesNotVerify, message: "\(file):\(error.line):\(error.column): \(error.problem)",
                              hint: "correct the file and run `grievance-cli policy check` again; docs/PROCEDURE.md lists every key")
-                .report()
         }
         if output.enabled {
             return try Output.json(Accepted(file: file, name: procedure.name, sha256: procedure.sha256, appealsPanel: procedure.panelStage.id,

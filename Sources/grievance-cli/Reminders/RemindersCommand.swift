@@ -49,7 +49,7 @@ struct RemindersCommand: AsyncParsableCommand {
             return RemindersRendering.print(report)
         }
         guard let notifier = try installation.notifier() else {
-            throw CLIFailure(message: "no notification command is configured in \(installation.directory.configurationURL.path)",
+            throw CLIFailure(.environment, message: "no notification command is configured in \(installation.directory.configurationURL.path)",
                              hint: "an administrator sets one: grievance-cli notify set --as ADMIN -- /usr/sbin/sendmail -t")
         }
         let outcomes = await notifier.send(report.digests)
@@ -60,8 +60,8 @@ struct RemindersCommand: AsyncParsableCommand {
         }
         let failed = outcomes.filter { !$0.isDelivered }
         guard failed.isEmpty else {
-            if output.enabled { throw ExitCode(1) }
-            throw CLIFailure(message: "could not notify \(failed.map(\.notification.recipient).joined(separator: ", "))",
+            if output.enabled { throw ExitStatus.couldNotRun.exitCode }
+            throw CLIFailure(.environment, message: "could not notify \(failed.map(\.notification.recipient).joined(separator: ", "))",
                              hint: "check the command with `grievance-cli notify test --to ID`; everyone else was notified")
         }
     }

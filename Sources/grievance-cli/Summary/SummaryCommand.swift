@@ -44,6 +44,15 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write it to this file instead of standard output.", valueName: "FILE"))
     var out: String?
 
+    @Flag(name: .customLong("json"), help: "With --out: say what was released and where as JSON (the summary itself as JSON is --format json).")
+    var json = false
+
+    /// What `--json` prints once the summary is written to `--out`.
+    private struct Released: Encodable {
+        let period, audience, format, language, file: String
+        let sha256: String?
+    }
+
     func validate() throws {
         switch (period, adHoc) {
         case (nil, false): throw ValidationError("give --period (2027-Q1, 2027-03 or 2027), or --ad-hoc with --from and --to")
@@ -51,6 +60,9 @@ struct SummaryCommand: ParsableCommand {
         case (nil, true) where from == nil || to == nil: throw ValidationError("--ad-hoc needs --from and --to (months, as 2027-02)")
         case (.some, false) where from != nil || to != nil: throw ValidationError("--from and --to go with --ad-hoc")
         default: break
+        }
+        if json, out == nil {
+            throw ValidationError("--json describes the file --out writes; for the summary itself as JSON, give --format json")
         }
         guard SummaryCatalog.languages.contains(language) else {
             throw ValidationError("no summary catalogue for \(language): choose one of \(SummaryCatalog.languages.joined(separator: ", "))")
@@ -71,8 +83,12 @@ struct SummaryCommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw CLIFailure(message: "cannot write \(out): \(error.localizedDescription)",
+            throw CLIFailure(.environment, message: "cannot write \(out): \(error.localizedDescription)",
                              hint: "the summary was released and recorded; `summary` again with the same period gives the same one")
+        }
+        if json {
+            return try Output.json(Released(period: document.period, audience: document.audience.rawValue, format: format.rawValue, language: language,
+                                            file: out, sha256: document.sha256))
         }
         FileHandle.standardError.write(Data("Released \(document.period) for \(document.audience.rawValue) (sha256 \(document.sha256 ?? "")); written to \(out)\n".utf8))
     }

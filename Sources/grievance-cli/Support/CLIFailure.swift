@@ -1,49 +1,49 @@
-import ArgumentParser
 import Cases
 import Foundation
-import Summaries
 
-/// What went wrong and what to do next, printed the way age prints it:
-/// `grievance-cli: error: …` then `grievance-cli: hint: …`, and a non-zero exit.
+/// A failure of the command line itself (not of Cases): what went wrong and what to do next,
+/// which `ErrorReport` prints the way age prints it, `grievance-cli: error: …` then
+/// `grievance-cli: hint: …`, and the exit status of its kind (`ExitStatus`).
 struct CLIFailure: Error {
+    /// What kind of thing went wrong in the command line itself; `ExitStatus(classifying:)`
+    /// says which exit status each is, beside every error of Cases.
+    enum Kind: Sendable, Hashable {
+        /// Something the command needs was not given: who you are, a role, a passphrase or a
+        /// confirmation with no terminal to ask on.
+        case missing
+        /// Given, but not usable as given: not UTF-8, not JSON, given twice, passphrases that
+        /// differ, a file that exists already.
+        case unusable
+        /// Something the shell does not do: a command it does not run, another person or data
+        /// directory than its own.
+        case notInShell
+        /// The person answered no at the confirmation.
+        case declined
+        /// A passphrase file someone else owns or may read.
+        case unsafeFile
+        /// A file named, or something the data directory should hold, is not there.
+        case notFound
+        /// Something checked and found wrong: the audit log, a log key that is not the one
+        /// pinned, a procedure file.
+        case doesNotVerify
+        /// The machine could not do it: a program missing or failing, a file that cannot be
+        /// written, core dumps that cannot be turned off, anything unforeseen.
+        case environment
+    }
+
+    let kind: Kind
     let message: String
     let hint: String?
 
-    init(message: String, hint: String?) {
+    init(_ kind: Kind, message: String, hint: String?) {
+        self.kind = kind
         self.message = message
         self.hint = hint
     }
 
-    /// The failure to print for an error thrown by Cases or the system; nil for the argument
-    /// parser's own errors and exit codes, which it prints itself.
-    init?(_ error: any Error) {
-        switch error {
-        case let failure as CLIFailure: self = failure
-        case let error as CasesError: self.init(message: error.description, hint: error.hint)
-        case let error as DataDirectoryError: self.init(message: error.description, hint: error.hint)
-        case let error as FileError: self.init(message: error.description, hint: error.hint)
-        case let error as SummaryError: self.init(message: error.message, hint: error.hint)
-        case let error as SummaryCatalogError: self.init(message: error.message, hint: nil)
-        case let error as PolicyError:
-            self.init(message: "\(error.file):\(error.line):\(error.column): \(error.problem)",
-                      hint: "correct the file and run `grievance-cli policy check FILE`; docs/PROCEDURE.md lists every key")
-        case is ExitCode, is CleanExit, is ValidationError: return nil
-        // Help, usage and completion requests the parser raises while "running" its own commands.
-        case _ where String(reflecting: type(of: error)).hasPrefix("ArgumentParser."): return nil
-        default:
-            // A database or file error: its own words, never a trace.
-            self.init(message: "\(error)", hint: "if this persists, run `grievance-cli audit verify` and check the data directory")
-        }
-    }
-
-    /// Prints to standard error and returns the exit code to throw.
-    func report() -> ExitCode {
-        var standardError = StandardError()
-        // A message may quote what a file or the database held: shown as any other's text is.
-        print("grievance-cli: error: \(TerminalText.line(message))", to: &standardError)
-        if let hint { print("grievance-cli: hint: \(TerminalText.line(hint))", to: &standardError) }
-        return ExitCode(1)
-    }
+    /// A failure the output has already said (a JSON report with `"valid": false`): only its
+    /// exit status is left to give.
+    static func alreadyShown(_ kind: Kind) -> CLIFailure { CLIFailure(kind, message: "", hint: nil) }
 }
 
 /// Standard error as a text stream.

@@ -6,12 +6,12 @@ enum Confirmation {
     static func require(_ what: String, yes: Bool) throws {
         if yes { return }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw CLIFailure(message: "\(what) cannot be undone, and there is no terminal to ask", hint: "add --yes to confirm")
+            throw CLIFailure(.missing, message: "\(what) cannot be undone, and there is no terminal to ask", hint: "add --yes to confirm")
         }
         var standardError = StandardError()
         print("\(what) cannot be undone. Type yes to go on: ", terminator: "", to: &standardError)
         guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
-            throw CLIFailure(message: "not confirmed; nothing was changed", hint: nil)
+            throw CLIFailure(.declined, message: "not confirmed; nothing was changed", hint: nil)
         }
     }
 }

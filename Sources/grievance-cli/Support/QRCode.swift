@@ -5,7 +5,7 @@ enum QRCode {
     /// The program, or a failure that says how to get it; checked before anything is changed.
     static func program() throws -> String {
         guard let program = ["/usr/bin/qrencode", "/usr/local/bin/qrencode"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw CLIFailure(message: "cannot write a QR code: the qrencode program is not installed",
+            throw CLIFailure(.environment, message: "cannot write a QR code: the qrencode program is not installed",
                              hint: "install it (apt-get install qrencode), or leave out --qr and make the code from the link")
         }
         return program
@@ -18,7 +18,7 @@ enum QRCode {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CLIFailure(message: "qrencode failed (exit \(process.terminationStatus)) writing \(path)", hint: "check that the folder is writable")
+            throw CLIFailure(.environment, message: "qrencode failed (exit \(process.terminationStatus)) writing \(path)", hint: "check that the folder is writable")
         }
     }
 }
