@@ -14,7 +14,8 @@ struct BackupBench: ParsableCommand {
             The database holds --cases cases (clear metadata by raw SQL) each with one record of \
             --record-bytes random bytes standing for its ciphertext. Create is SQLite's online \
             backup plus secretstream; verify decrypts into a temporary folder, opens it and verifies \
-            its audit log. Target: within 4× the time of a plain copy.
+            its audit log. Target: at least 100 MiB/s each, so a 10 GiB database is backed up, or \
+            checked, within two minutes of a nightly timer; the plain copy is the baseline.
             """
     )
 
@@ -63,16 +64,16 @@ struct BackupBench: ParsableCommand {
             unlink(backup)
         }
         let copyMedian = PairedComparison.median(copy)
-        print("| operation | median | MiB/s | plain copy (read, write, fsync) | ratio (copy / ours) | target |")
+        print("| operation | median | MiB/s | plain copy (read, write, fsync) | ratio (copy / ours) | target (≥ 100 MiB/s) |")
         print("|---|---|---|---|---|---|")
         var missed = false
         for (name, times) in [("backup create", create), ("backup verify", verify)] {
             let median = PairedComparison.median(times)
-            let meets = median <= 4 * copyMedian
+            let meets = bytes / 1_048_576 / median >= 100
             missed = missed || !meets
             print("| \(name) | \(String(format: "%.3f", median)) s | \(String(format: "%.0f", bytes / 1_048_576 / median)) | "
                   + "\(String(format: "%.3f", copyMedian)) s (\(String(format: "%.0f", bytes / 1_048_576 / copyMedian)) MiB/s) | "
-                  + "\(String(format: "%.2f", copyMedian / median)) | ≤ 4× copy: \(meets ? "met" : "MISSED") |")
+                  + "\(String(format: "%.2f", copyMedian / median)) | \(meets ? "met" : "MISSED") |")
         }
         if options.check && missed { throw ExitCode(1) }
     }
