@@ -69,10 +69,9 @@ public enum Backup {
         }
         moved = true
         Installation.syncFolder(of: targetURL.path)
-        let report = unpacked.report
-        return BackupReport(file: report.file, organisation: report.organisation, created: report.created, bytes: report.bytes, blake2b: report.blake2b,
-                            cases: report.cases, auditEntries: report.auditEntries, auditRoot: report.auditRoot,
-                            organisationKey: report.organisationKey, restoredTo: targetURL.path)
+        var report = unpacked.report
+        report.restoredTo = targetURL.path
+        return report
     }
 
     private static func unpack(_ path: String, recoveryKey: RecoveryKey, into folder: String, organisationKey: OrganisationKey?,

@@ -18,7 +18,7 @@ public struct BackupReport: Sendable, Hashable, Encodable {
     /// the one `init` printed (or pinned) before trusting a restored copy.
     public let organisationKey: String?
     /// Where it was restored to.
-    public let restoredTo: String?
+    public internal(set) var restoredTo: String?
 
     enum CodingKeys: String, CodingKey {
         case file, organisation, created, bytes, cases

@@ -46,7 +46,9 @@ extension Installation {
                 AuditDetail("deadlines-moved", String(change.deadlinesMoved.count)),
                 AuditDetail("retention", next.retention.description),
             ]))
-            return change.installing()
+            var installed = change
+            installed.installed = true
+            return installed
         }
     }
 

@@ -32,7 +32,7 @@ public struct ProcedureChange: Sendable, Hashable, Encodable {
     /// Whether the retention rules differ.
     public let retentionChanged: Bool
     /// False until it has been put in force (a preview, or a refusal).
-    public let installed: Bool
+    public internal(set) var installed: Bool
 
     public var isUnchanged: Bool { currentSHA256 == newSHA256 }
 
@@ -41,11 +41,5 @@ public struct ProcedureChange: Sendable, Hashable, Encodable {
         case currentSHA256 = "current_sha256", newSHA256 = "new_sha256", newName = "new_name", openCases = "open_cases"
         case stagesRemoved = "stages_removed", stagesAdded = "stages_added", categoriesRemoved = "categories_removed"
         case categoriesAdded = "categories_added", deadlinesMoved = "deadlines_moved", retentionChanged = "retention_changed"
-    }
-
-    func installing() -> ProcedureChange {
-        ProcedureChange(currentSHA256: currentSHA256, newSHA256: newSHA256, newName: newName, openCases: openCases, stagesRemoved: stagesRemoved,
-                        stagesAdded: stagesAdded, categoriesRemoved: categoriesRemoved, categoriesAdded: categoriesAdded, stranded: stranded,
-                        deadlinesMoved: deadlinesMoved, retentionChanged: retentionChanged, installed: true)
     }
 }

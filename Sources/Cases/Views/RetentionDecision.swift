@@ -32,11 +32,8 @@ public struct RetentionDecision: Sendable, Hashable, Encodable {
     /// The sentence `retention run` prints for it.
     public var why: String {
         let base = "closed from \(outcome ?? "?"), last activity \(Self.day(lastActivity)); \(rule) ends it \(Self.day(ends))"
-        switch verdict {
-        case .due: return base
-        case .held: return base + ", but it is held (since \(heldSince.map(Self.day) ?? "?"))"
-        case .kept: return base
-        }
+        guard verdict == .held else { return base }
+        return base + ", but it is held (since \(heldSince.map(Self.day) ?? "?"))"
     }
 
     static func day(_ date: Date) -> String {
