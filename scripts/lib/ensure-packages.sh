@@ -8,8 +8,10 @@ GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config qrencode coin
 # python3-venv holds the proofs' tools from PyPI (scripts/lib/proof-venv.sh). The deployment
 # test (Tests/Deploy) runs the real nginx in front of the server, with a certificate openssl
 # makes, uploads over HTTP/2 with curl, reads the Caddyfile with caddy, and checks the systemd
-# units with systemd-analyze.
-GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium e2fsprogs python3-venv python3-scipy nginx caddy openssl curl systemd)
+# units with systemd-analyze. postgresql: the second storage engine's tests run against a real
+# server that scripts/lib/postgres.sh starts in a temporary directory; psql, pg_dump and pgbench
+# of the same version come with it (postgresql-15 depends on postgresql-client-15).
+GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium e2fsprogs python3-venv python3-scipy nginx caddy openssl curl systemd postgresql)
 
 # Swift 6.2 or newer: Package.swift and several of its dependencies (hummingbird, swift-log,
 # swift-metrics, swift-prometheus, swift-service-lifecycle, swift-collections, ...) declare
