@@ -17,13 +17,20 @@ public enum AuditExport {
     public static func write(
         _ store: AuditLogStore, in db: Database, progress: (UInt64) -> Void = { _ in }, to write: (String) throws -> Void
     ) throws -> UInt64 {
+        try self.write(store, in: SQLiteAuditTables(db), progress: progress, to: write)
+    }
+
+    /// The same over any engine's tables.
+    @discardableResult
+    public static func write(
+        _ store: AuditLogStore, in tables: some AuditTables, progress: (UInt64) -> Void = { _ in }, to write: (String) throws -> Void
+    ) throws -> UInt64 {
         try write(headerLines(origin: store.origin))
-        for note in try store.checkpoints(in: db) { try write(checkpointLine(note)) }
+        for note in try store.checkpoints(in: tables) { try write(checkpointLine(note)) }
         var count: UInt64 = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT entry FROM audit_entries ORDER BY seq")
-        while let row = try rows.next() {
-            guard let line = try row.withUnsafeData(atIndex: 0, { $0.map { entryLine($0) } }) else { continue }
-            try write(line)
+        let rows = try tables.entryRows()
+        while try rows.step() {
+            try write(entryLine(rows.blob(1)))
             count += 1
             if count % 65536 == 0 { progress(count) }
         }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import GrievanceCrypto
 
 extension AuditLogStore {
@@ -13,19 +12,27 @@ extension AuditLogStore {
         logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey] = [], held: [SignedNote] = [], remembered: [Checkpoint] = [],
         in db: Database, progress: (UInt64) -> Void = { _ in }
     ) throws -> AuditVerificationReport {
+        try verify(logKey: logKey, witnessKeys: witnessKeys, held: held, remembered: remembered, in: SQLiteAuditTables(db), progress: progress)
+    }
+
+    /// The same over any engine's tables.
+    public func verify(
+        logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey] = [], held: [SignedNote] = [], remembered: [Checkpoint] = [],
+        in tables: some AuditTables, progress: (UInt64) -> Void = { _ in }
+    ) throws -> AuditVerificationReport {
         let kept: [SignedNote]
         do {
-            kept = try checkpoints(in: db)
+            kept = try checkpoints(in: tables)
         } catch {
             return AuditVerificationReport(
                 entries: 0, root: MerkleTree.emptyRoot, checkpointsChecked: 0, cosignaturesChecked: 0,
                 failure: .malformedCheckpoint("a kept checkpoint does not parse: \(error)"))
         }
         var verifier = AuditLogVerifier(logKey: logKey, witnessKeys: witnessKeys, signedCheckpoints: kept + held, remembered: remembered)
-        // Millions of rows: read through SQLite's C API on this thread, while another core
-        // prepares (scans and hashes) the batch read before; then accept in order here.
-        let entries = try StepCursor(db, sql: "SELECT seq, entry, leaf_hash, case_ref FROM audit_entries ORDER BY seq")
-        let nodes = try StepCursor(db, sql: "SELECT level, idx, hash FROM audit_nodes ORDER BY id")
+        // Millions of rows: read on this thread, while another core prepares (scans and hashes)
+        // the batch read before; then accept in order here.
+        let entries = try tables.entryRows()
+        let nodes = try tables.nodeRows()
         var pending: BackgroundResult<[PreparedEntry]>?
         var exhausted = false
         while verifier.failure == nil {
@@ -62,7 +69,7 @@ extension AuditLogStore {
     /// Accepts prepared entries in order, checking each tree node they complete against the
     /// stored one.
     fileprivate func accept(
-        _ prepared: [PreparedEntry], into verifier: inout AuditLogVerifier, nodes: StepCursor, progress: (UInt64) -> Void
+        _ prepared: [PreparedEntry], into verifier: inout AuditLogVerifier, nodes: any AuditRowCursor, progress: (UInt64) -> Void
     ) throws {
         for entry in prepared {
             guard verifier.accept(entry) else { return }
@@ -77,38 +84,4 @@ extension AuditLogStore {
             if verifier.entriesChecked % 65536 == 0 { progress(verifier.entriesChecked) }
         }
     }
-}
-
-/// A GRDB statement stepped through the C API. Column buffers are valid until the next step.
-private final class StepCursor {
-    private let statement: Statement
-    private var handle: SQLiteStatement { statement.sqliteStatement }
-
-    init(_ db: Database, sql: String) throws {
-        statement = try db.makeStatement(sql: sql)
-    }
-
-    func step() throws -> Bool {
-        switch sqlite3_step(handle) {
-        case SQLITE_ROW: return true
-        case SQLITE_DONE: return false
-        case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading the audit log")
-        }
-    }
-
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
-
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
-
-    func blob(_ column: Int32) -> UnsafeRawBufferPointer {
-        let pointer = sqlite3_column_blob(handle, column)  // before _bytes, as SQLite asks
-        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
-    }
-
-    func text(_ column: Int32) -> UnsafeRawBufferPointer {
-        let pointer = sqlite3_column_text(handle, column)
-        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
-    }
-
-    deinit { sqlite3_reset(handle) }
 }

@@ -27,6 +27,9 @@ public struct CasesFixture: Sendable {
 
     /// The temporary folder holding the data directory, removed by `remove()`.
     public let folder: URL
+    /// The engine the tables are in, and PostgreSQL's database for this fixture alone.
+    public let engine: TestEngine
+    public let postgresURL: String?
     public let installation: Installation
     public let intake: IntakeDesk
     public let clock: TestClock
@@ -37,8 +40,12 @@ public struct CasesFixture: Sendable {
     /// `procedure` replaces the shipped procedure's text; `roster` and `events` what is added;
     /// `parent` is where the fixture's folder is made (a benchmark wants a real disk, not tmpfs).
     public init(procedure: String? = nil, roster: [(id: String, roles: Set<Role>)] = Self.roster, events: [Event] = [Self.congress, Self.webinar],
-                clock: TestClock = TestClock(), in parent: URL = FileManager.default.temporaryDirectory) throws {
+                clock: TestClock = TestClock(), in parent: URL = FileManager.default.temporaryDirectory,
+                engine: TestEngine = .fromEnvironment) throws {
         folder = parent.appendingPathComponent("grievance-fixture-\(UUID().uuidString)")
+        self.engine = engine
+        let database = engine == .postgres ? try TestEngine.newPostgresDatabase() : nil
+        postgresURL = database?.url
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         self.clock = clock
         let (adminID, _) = roster[0]
@@ -46,7 +53,8 @@ public struct CasesFixture: Sendable {
         let made = try DataDirectory.create(
             at: folder.appendingPathComponent("data").path, organisation: "Test Workers Network", adminID: adminID, adminName: adminID.capitalized,
             passphrase: Passphrase(utf8: passphrases[adminID]!), procedureText: procedure.map { Data($0.utf8) } ?? Data(contentsOf: Self.procedureURL),
-            procedureFile: "grievance-procedure.yaml", keyCost: "interactive", clock: { clock.now })
+            procedureFile: "grievance-procedure.yaml", keyCost: "interactive", database: database?.url, databasePasswordFile: database?.passwordFile,
+            clock: { clock.now })
         installation = made.installation
         intake = try made.installation.intakeDesk()
         recoveryKey = made.recoveryKey
@@ -73,7 +81,11 @@ public struct CasesFixture: Sendable {
     public var dataDirectory: URL { installation.directory.url }
 
     /// The database itself, for tests that tamper with it as an insider would.
-    public var database: DatabasePool { installation.storage.database }
+    /// The SQLite database, for tests that edit it by raw SQL (on SQLite only).
+    public var database: DatabasePool {
+        guard let sqlite = installation.storage as? SQLiteCaseStorage else { preconditionFailure("this test edits SQLite by raw SQL") }
+        return sqlite.database
+    }
 
     /// A report whose every text carries `marker`, to be looked for where it must never be.
     public static func intake(_ category: String = "harassment", marker: String = "", exclude: [String] = [], event: String? = nil) -> Intake {
@@ -85,14 +97,13 @@ public struct CasesFixture: Sendable {
 
     /// The audit log's entries from `first` on.
     public func auditEntries(since first: UInt64 = 0) throws -> [AuditEntry] {
-        let storage = installation.storage
-        return try storage.database.read { db in
-            let size = try storage.auditLog.size(in: db)
-            return try (min(first, size)..<size).compactMap { try storage.auditLog.entry(at: $0, in: db) }
+        try installation.storage.read { repository in
+            let size = try repository.auditSize()
+            return try (min(first, size)..<size).compactMap { try repository.auditEntry(at: $0) }
         }
     }
 
-    public func auditSize() throws -> UInt64 { try database.read { db in try installation.storage.auditLog.size(in: db) } }
+    public func auditSize() throws -> UInt64 { try installation.storage.read { try $0.auditSize() } }
 
     /// How many refusals the log holds.
     public func denials() throws -> Int { try auditEntries().filter { $0.action == "access.denied" }.count }
@@ -113,5 +124,9 @@ public struct CasesFixture: Sendable {
         try filesOnDisk().filter { $0.bytes.range(of: Data(marker.utf8)) != nil }.map(\.name)
     }
 
-    public func remove() { try? FileManager.default.removeItem(at: folder) }
+    public func remove() {
+        try? installation.storage.close()
+        if let postgresURL { TestEngine.dropPostgresDatabase(postgresURL) }
+        try? FileManager.default.removeItem(at: folder)
+    }
 }

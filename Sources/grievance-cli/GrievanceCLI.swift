@@ -22,6 +22,7 @@ struct GrievanceCLI: AsyncParsableCommand {
             """,
         version: GrievanceVersion.current,
         subcommands: [InitCommand.self, EnrolCommand.self, HandlerCommand.self, EventCommand.self, CaseCommand.self, SummaryCommand.self, AuditCommand.self, PolicyCommand.self,
-                      BackupCommand.self, RetentionCommand.self, RecoveryKeyCommand.self, RemindersCommand.self, NotifyCommand.self, ShellCommand.self]
+                      BackupCommand.self, RetentionCommand.self, RecoveryKeyCommand.self, RemindersCommand.self, NotifyCommand.self, StorageCommand.self,
+                      ShellCommand.self]
     )
 }

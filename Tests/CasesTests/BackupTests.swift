@@ -58,7 +58,7 @@ struct BackupTests {
         let check = try again.administration.verifyAudit()
         #expect(check.isValid)
         #expect(check.entries == made.auditEntries + 1, "the log as backed up, and the restore")
-        #expect(try again.storage.database.read { try again.storage.auditLog.entry(at: check.entries - 1, in: $0) }?.action == "backup.restored")
+        #expect(try again.storage.read { try $0.auditEntry(at: check.entries - 1) }?.action == "backup.restored")
         let amina = try again.administration.unlock(id: "amina", passphrase: Passphrase(utf8: f.passphrases["amina"]!))
         let view = try again.casework.show(filed.reference, as: amina)
         #expect(view.complaint.description.contains(marker))

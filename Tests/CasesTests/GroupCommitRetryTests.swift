@@ -10,10 +10,10 @@ import Testing
 /// after running every job of the batch: what the batch did must vanish, and each job must be
 /// tried again alone.
 private final class FailsOnceStorage: CaseStorage, Sendable {
-    let inner: SQLiteCaseStorage
+    let inner: any CaseStorage
     private let failed = Mutex(false)
 
-    init(_ inner: SQLiteCaseStorage) { self.inner = inner }
+    init(_ inner: any CaseStorage) { self.inner = inner }
 
     func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
         try inner.write { repository in
@@ -33,6 +33,8 @@ private final class FailsOnceStorage: CaseStorage, Sendable {
     }
     func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 { try inner.exportAudit(progress: progress, to: write) }
     func emptyWriteAheadLog() throws -> Bool { try inner.emptyWriteAheadLog() }
+    func snapshot(into copy: DatabaseQueue) throws { try inner.snapshot(into: copy) }
+    func close() throws { try inner.close() }
 }
 
 @Suite("A batch that cannot commit")

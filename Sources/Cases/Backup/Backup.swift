@@ -26,7 +26,7 @@ public enum Backup {
         let staging = try privateFolder(template: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grievance-verify-").path)
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let unpacked = try unpack(path, recoveryKey: recoveryKey, into: staging, organisationKey: organisationKey, progress: progress)
-        try unpacked.installation.storage.database.close()
+        try unpacked.installation.storage.close()
         return unpacked.report
     }
 
@@ -47,7 +47,7 @@ public enum Backup {
         let unpacked = try unpack(path, recoveryKey: recoveryKey, into: staging, organisationKey: organisationKey, clock: clock, progress: progress)
         try unpacked.installation.administration.recordRestore(unpacked.report)
         // Closed before the files move: SQLite names its -wal and -shm files by the path.
-        try unpacked.installation.storage.database.close()
+        try unpacked.installation.storage.close()
         try refuseLive(targetURL.path, ignoring: (staging as NSString).lastPathComponent)
         if inside {
             // config.json last: until it is there, the folder is not a data directory.

@@ -89,7 +89,7 @@ extension Installation {
         do {
             try OwnerOnlyFile.write([], to: path)
             let copy = try DatabaseQueue(path: path)
-            try storage.database.backup(to: copy)
+            try storage.snapshot(into: copy)
             let figures = try copy.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
                 return try BackupManifest.figures(in: db)

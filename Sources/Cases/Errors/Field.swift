@@ -7,7 +7,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     // Working a case.
     case reference, note, message, reason, person
     // People, events and the installation.
-    case id, name, roles, passphrase, keys, slug, dates, place, organisation, keyCost, intakeURL, recoveryKey
+    case id, name, roles, passphrase, keys, slug, dates, place, organisation, keyCost, intakeURL, recoveryKey, database
     // The audit log.
     case checkpoint, witnessKey, logKey, organisationKey, personalState, enrolmentCode
     // Operations.
@@ -48,6 +48,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .organisation: "the organisation's name"
         case .keyCost: "the key cost"
         case .intakeURL: "the intake address"
+        case .database: "the database"
         case .recoveryKey: "the recovery key"
         case .checkpoint: "the checkpoint"
         case .witnessKey: "the witness's key"

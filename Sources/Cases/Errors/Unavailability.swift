@@ -14,6 +14,9 @@ public enum Unavailability: Hashable, Sendable, CustomStringConvertible {
     /// The data directory's filesystem takes no writes: mounted read-only, or made so by the
     /// kernel after a disk error.
     case readOnly
+    /// The PostgreSQL server the configuration names cannot be reached (or takes no more
+    /// connections now).
+    case databaseUnreachable(String)
 
     /// What a failed write's `errno` says of the disk, if it is one of these.
     init?(systemError code: Int32) {
@@ -47,6 +50,7 @@ public enum Unavailability: Hashable, Sendable, CustomStringConvertible {
         case .busy(let seconds): "the database is busy: another process held it for more than \(seconds) seconds"
         case .diskFull: "the disk that holds the data directory is full"
         case .readOnly: "the data directory's filesystem is read-only"
+        case .databaseUnreachable(let location): "the database at \(location) cannot be reached"
         }
     }
 }

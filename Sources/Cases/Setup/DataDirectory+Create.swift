@@ -19,7 +19,7 @@ extension DataDirectory {
     public static func create(
         at path: String, organisation: String, adminID: String, adminName: String, passphrase: Passphrase,
         procedureText: Data, procedureFile: String, keyCost: String = "moderate", intakeURL: String = "http://127.0.0.1:8080",
-        group: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        group: String? = nil, database: String? = nil, databasePasswordFile: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
         beforeCommit: (NewInstallation) throws -> Void = { _ in }
     ) throws -> NewInstallation {
         let directory = DataDirectory(path: path)
@@ -29,20 +29,34 @@ extension DataDirectory {
         guard let scheme = URL(string: intakeURL)?.scheme, ["http", "https"].contains(scheme) else { throw CasesError.invalid(.intakeURL, .notAWebAddress) }
         try Principal.checkNewID(adminID)
         _ = try passphrase.checkedNew()
+        if let database {
+            do {
+                _ = try PostgresLocation(parsing: database)
+                _ = try PostgresLocation.password(configuredFile: databasePasswordFile)
+            } catch {
+                throw CasesError.invalid(.database, .malformed(error.description))
+            }
+        }
         let gid = try group.map(Self.groupID)
         let madeFolder = try directory.makeEmptyFolder(gid: gid)
         let fileMode: mode_t = gid == nil ? 0o600 : 0o660
         do {
             let configuration = InstallationConfiguration(
-                organisation: organisation, auditOrigin: "grievance/" + Hex.encode(RandomBytes.make(count: 8)), keyCost: keyCost, intakeURL: intakeURL)
+                organisation: organisation, auditOrigin: "grievance/" + Hex.encode(RandomBytes.make(count: 8)), keyCost: keyCost, intakeURL: intakeURL,
+                database: database, databasePasswordFile: databasePasswordFile)
             let pepper = SecureBytes.random(count: pepperByteCount)
             try pepper.withUnsafeBytes { try writeNew(directory.pepperURL, bytes: $0, mode: fileMode) }
             try writeNew(directory.procedureURL, bytes: [UInt8](procedureText), mode: fileMode)
             // SQLite gives its -wal and -shm files the mode of the database file.
-            try writeNew(directory.databaseURL, bytes: [], mode: fileMode)
+            if database == nil { try writeNew(directory.databaseURL, bytes: [], mode: fileMode) }
             let recovery = BoxKeyPair.generate()
             let organisationKey = SigningKeyPair.generate()
-            let storage = try SQLiteCaseStorage(path: directory.databaseURL.path, auditOrigin: configuration.auditOrigin)
+            let storage = try directory.openStorage(configuration)
+            // A database another installation uses is never taken over: its log has entries.
+            // (One whose init stopped before its first entry is taken, as a folder is.)
+            guard try storage.read({ try $0.auditSize() }) == 0 else {
+                throw DataDirectoryError.databaseInUse(directory.storageDescription(configuration))
+            }
             try storage.write { repository in
                 try repository.setSetting(Administration.recoveryKeySetting, recovery.publicKey.bytes)
                 try repository.setSetting(Administration.organisationKeyPublicSetting, organisationKey.publicKey.bytes)

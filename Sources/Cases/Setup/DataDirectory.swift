@@ -55,7 +55,7 @@ public struct DataDirectory: Sendable {
     }
 
     private func openParts(clock: @escaping @Sendable () -> Date, cacheMebibytes: Int, organisationKey pinned: OrganisationKey?) throws
-        -> (configuration: InstallationConfiguration, storage: SQLiteCaseStorage, ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey) {
+        -> (configuration: InstallationConfiguration, storage: any CaseStorage, ledger: Ledger, pepper: SecureBytes, recoveryPublicKey: BoxPublicKey) {
         var status = stat()
         guard stat(path, &status) == 0 else { throw DataDirectoryError.missing(path) }
         guard (status.st_mode & S_IFMT) == S_IFDIR else { throw DataDirectoryError.unreadable(path, "is not a folder") }
@@ -72,12 +72,12 @@ public struct DataDirectory: Sendable {
         }
         guard pepper.count == Self.pepperByteCount else { throw DataDirectoryError.unreadable(pepperURL.path, "is not \(Self.pepperByteCount) bytes long") }
         let procedure = try ProcedureLoader.load(contentsOf: procedureURL)
-        guard FileManager.default.fileExists(atPath: databaseURL.path) else { throw DataDirectoryError.unreadable(databaseURL.path, "is missing") }
-        let storage = try SQLiteCaseStorage(path: databaseURL.path, auditOrigin: configuration.auditOrigin, cacheMebibytes: cacheMebibytes)
+        let storage = try openStorage(configuration, cacheMebibytes: cacheMebibytes)
+        let tables = storageDescription(configuration)
         guard let organisationBytes = try storage.read({ try $0.setting(Administration.organisationKeyPublicSetting) }),
               let stored = try? OrganisationKey(origin: configuration.auditOrigin, publicKey: SigningPublicKey(bytes: organisationBytes))
         else {
-            throw DataDirectoryError.unreadable(databaseURL.path, "holds no organisation key (a data directory made before people were certified: make a new one with `init`)")
+            throw DataDirectoryError.unreadable(tables, "holds no organisation key (a data directory made before people were certified: make a new one with `init`)")
         }
         if let pinned, pinned != stored { throw DataDirectoryError.organisationKeyChanged(path, stored: stored.description, pinned: pinned.description) }
         let certification = Certification(origin: configuration.auditOrigin, organisationKey: (pinned ?? stored).publicKey)
@@ -85,7 +85,7 @@ public struct DataDirectory: Sendable {
         // them all, so it counts only when the organisation key vouches for it.
         guard let recoveryBytes = try storage.read({ try $0.setting(Administration.recoveryKeySetting) }),
               let recoveryKey = try? BoxPublicKey(bytes: recoveryBytes)
-        else { throw DataDirectoryError.unreadable(databaseURL.path, "holds no recovery public key") }
+        else { throw DataDirectoryError.unreadable(tables, "holds no recovery public key") }
         guard let signature = try storage.read({ try $0.setting(Administration.recoveryKeySignatureSetting) }),
               certification.endorses(recoveryKey: recoveryKey, signature: signature)
         else { throw DataDirectoryError.recoveryKeyNotEndorsed(path) }

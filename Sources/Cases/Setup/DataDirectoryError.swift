@@ -3,7 +3,7 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
     /// What is wrong, for a face that must tell the kinds apart (the command line's exit status);
     /// people read `description` and `hint`.
     public enum Kind: Hashable, Sendable {
-        case missing, notInitialised, notEmpty, exposed, unreadable, organisationKeyChanged, recoveryKeyNotEndorsed, cannotCreate, cannotWrite, noSuchGroup
+        case missing, notInitialised, notEmpty, exposed, unreadable, organisationKeyChanged, recoveryKeyNotEndorsed, cannotCreate, cannotWrite, noSuchGroup, databaseInUse
     }
 
     public let kind: Kind
@@ -52,6 +52,11 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
 
     static func cannotWrite(_ path: String, _ problem: String) -> Self {
         Self(kind: .cannotWrite, description: "cannot write \(path): \(problem)", hint: "check that the data directory is writable and its disk not full; nothing was changed")
+    }
+
+    static func databaseInUse(_ location: String) -> Self {
+        Self(kind: .databaseInUse, description: "the database \(location) already holds an installation",
+             hint: "give init an empty database of its own (createdb), or point this data directory's config.json at the one in use")
     }
 
     static func cannotCreate(_ path: String, _ problem: String) -> Self {

@@ -8,12 +8,12 @@ public struct Installation: Sendable {
     public let configuration: InstallationConfiguration
     public let casework: Casework
     public let administration: Administration
-    package let storage: SQLiteCaseStorage
+    package let storage: any CaseStorage
     let ledger: Ledger
     private let pepper: SecureBytes
     let recoveryPublicKey: BoxPublicKey
 
-    init(directory: DataDirectory, configuration: InstallationConfiguration, storage: SQLiteCaseStorage, ledger: Ledger, pepper: SecureBytes,
+    init(directory: DataDirectory, configuration: InstallationConfiguration, storage: any CaseStorage, ledger: Ledger, pepper: SecureBytes,
          recoveryPublicKey: BoxPublicKey) {
         self.directory = directory
         self.configuration = configuration

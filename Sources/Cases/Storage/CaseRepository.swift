@@ -1,5 +1,6 @@
 import AuditLog
 import Foundation
+import GRDB
 import GrievanceCrypto
 
 /// Everything the rules need from storage, inside one transaction. This is the narrow interface
@@ -88,6 +89,9 @@ package protocol CaseRepository {
     /// receipt lookup with `lookup` (so no receipt finds it), and marks it ended at `at`.
     func shred(reference: CaseReference, at: Date, lookup: Digest) throws
 
+    /// How many entries the audit log has (none: no installation lives in these tables).
+    func auditSize() throws -> UInt64
+    func auditEntry(at sequence: UInt64) throws -> AuditEntry?
     @discardableResult
     func audit(_ draft: AuditEntryDraft) throws -> AuditEntry
     func auditEntries(caseReference: CaseReference) throws -> [AuditEntry]
@@ -116,4 +120,9 @@ package protocol CaseStorage: Sendable {
     /// Empties the engine's own journal of old page copies after a shredding (SQLite's WAL);
     /// false if it could not be done now.
     func emptyWriteAheadLog() throws -> Bool
+    /// Copies every table, as of one moment, into `copy`: an empty SQLite database, whatever
+    /// this engine is, so that a backup holds the same kind of file from either.
+    func snapshot(into copy: DatabaseQueue) throws
+    /// Lets go of the database: files closed, connections ended.
+    func close() throws
 }

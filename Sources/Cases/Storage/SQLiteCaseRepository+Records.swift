@@ -68,6 +68,10 @@ extension SQLiteCaseRepository {
             .map { StageEntry(stage: $0["stage"], enteredAt: Self.date($0["entered_at"])) }
     }
 
+    func auditSize() throws -> UInt64 { try audit.size(in: db) }
+
+    func auditEntry(at sequence: UInt64) throws -> AuditEntry? { try audit.entry(at: sequence, in: db) }
+
     func audit(_ draft: AuditEntryDraft) throws -> AuditEntry { try audit.append(draft, in: db) }
 
     func auditEntries(caseReference: CaseReference) throws -> [AuditEntry] { try audit.entries(caseReference: caseReference.rawValue, in: db) }

@@ -89,4 +89,13 @@ extension SQLiteCaseStorage {
         }
         return false
     }
+
+    /// SQLite's online backup: one consistent copy while others keep writing.
+    package func snapshot(into copy: DatabaseQueue) throws {
+        try pool.backup(to: copy)
+    }
+
+    package func close() throws {
+        try pool.close()
+    }
 }

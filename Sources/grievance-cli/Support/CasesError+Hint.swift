@@ -37,6 +37,7 @@ extension CasesError {
         case .damaged: "run `audit verify`, and restore from a backup if the database was altered"
         case .unavailable(.busy): "run the command again; if the database stays busy, look for a stuck process using the data directory"
         case .unavailable(.diskFull): "free space on the disk that holds the data directory (`df -h`), then run the command again"
+        case .unavailable(.databaseUnreachable): "check that PostgreSQL runs and takes connections (`pg_isready`), and that the password file or GRIEVANCE_DATABASE_PASSWORD is right; nothing was changed"
         case .unavailable(.readOnly): "the filesystem was mounted read-only, or the kernel made it so after a disk error (see `dmesg`); once it takes writes again, run the command again"
         }
     }

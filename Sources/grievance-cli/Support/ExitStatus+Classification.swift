@@ -91,6 +91,8 @@ extension ExitStatus {
         case .noSuchGroup: .notFound
         // A key that is not the one pinned or vouched for: someone may have replaced it.
         case .organisationKeyChanged, .recoveryKeyNotEndorsed: .verificationFailed
+        // A database that another installation uses: give another.
+        case .databaseInUse: .usage
         }
     }
 

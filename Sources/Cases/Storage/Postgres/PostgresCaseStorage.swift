@@ -1,0 +1,121 @@
+import GRDB
+import AuditLog
+import Foundation
+import PostgresNIO
+
+/// The engine for organisations that run several server instances: the tables in one
+/// PostgreSQL database; the pepper, keys and procedure stay in each instance's data directory.
+///
+/// Every writing transaction first takes one transaction-scoped advisory lock, so writers are
+/// one at a time across every instance, exactly as SQLite's write lock makes them: the audit
+/// chain stays one gapless line, and every rule that reads then writes (routing, retention,
+/// a procedure's install) decides on what no one else is changing. Each instance still commits
+/// its filings in groups (GroupCommitter), one durable commit (`synchronous_commit = on`, set
+/// per transaction so a server's default cannot weaken it) for many filings.
+package final class PostgresCaseStorage: CaseStorage {
+    let connections: PostgresConnections
+    let audit: AuditLogStore
+    package let location: PostgresLocation
+
+    package init(location: PostgresLocation, password: String?, auditOrigin: String, maximumConnections: Int = 8) throws {
+        self.location = location
+        connections = PostgresConnections(location: location, password: password, maximum: maximumConnections)
+        audit = try AuditLogStore(origin: auditOrigin)
+        try guarded { try connections.withSession { try PostgresSchema.migrate($0) } }
+    }
+
+    package func write<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL READ COMMITTED", lock: true, body)
+    }
+
+    package func read<T>(_ body: (any CaseRepository) throws -> T) throws -> T {
+        // One snapshot for the whole read, as a SQLite reader sees in WAL mode.
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
+    }
+
+    private func transaction<T>(_ begin: String, lock: Bool, _ body: (any CaseRepository) throws -> T) throws -> T {
+        try guarded {
+            try connections.withSession { session in
+                try session.execute(begin)
+                do {
+                    if lock {
+                        try session.execute("SET LOCAL synchronous_commit = on")
+                        try session.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.writeLock)])
+                    }
+                    let result = try body(PostgresCaseRepository(session: session, audit: audit))
+                    try session.execute("COMMIT")
+                    return result
+                } catch {
+                    try? session.execute("ROLLBACK")
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Turns the database being out of reach into Cases' refusal that says nothing was kept.
+    private func guarded<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as PSQLError {
+            switch error.code {
+            case .server:
+                // Out of disk (53100) or connections (53300): the machine's state, not the request.
+                let state = error.serverInfo?[.sqlState] ?? ""
+                if state == "53100" { throw CasesError(.unavailable(.diskFull)) }
+                if state.hasPrefix("53") || state.hasPrefix("57P") { throw CasesError(.unavailable(.databaseUnreachable(location.description))) }
+                if state == "25006" { throw CasesError(.unavailable(.readOnly)) }
+                throw error
+            default:
+                throw CasesError(.unavailable(.databaseUnreachable(location.description)))
+            }
+        }
+    }
+
+    package var auditOrigin: String { audit.origin }
+
+    package func verifyAudit(
+        logKey: NoteVerifierKey, witnessKeys: [NoteVerifierKey], held: [SignedNote], remembered: [Checkpoint], progress: (UInt64) -> Void
+    ) throws -> AuditVerificationReport {
+        try readTables { tables in
+            try audit.verify(logKey: logKey, witnessKeys: witnessKeys, held: held, remembered: remembered, in: tables, progress: progress)
+        }
+    }
+
+    package func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 {
+        try readTables { tables in try AuditExport.write(audit, in: tables, progress: progress, to: write) }
+    }
+
+    private func readTables<T>(_ body: (PostgresAuditTables) throws -> T) throws -> T {
+        try read { repository in try body(PostgresAuditTables(session: (repository as! PostgresCaseRepository).session)) }
+    }
+
+    /// After a shredding, rewrites the tables that held the case's ciphertexts, so that no dead
+    /// row version keeps a copy of them in the database's files: `VACUUM FULL` writes each table
+    /// (and its TOAST) anew and removes the old files. It locks each table while it runs, so it is
+    /// for retention, which an administrator runs now and then.
+    package func emptyWriteAheadLog() throws -> Bool {
+        try guarded {
+            try connections.withSession { session in
+                for table in PostgresCaseStorage.ciphertextTables { try session.execute("VACUUM FULL \(table)") }
+            }
+        }
+        return true
+    }
+
+    static let ciphertextTables = ["case_attachment_chunks", "case_attachments", "case_records", "case_keys", "case_seals", "cases"]
+
+    package func close() {
+        connections.close()
+    }
+
+    /// Every table as of one snapshot (a repeatable-read transaction, which does not stop
+    /// filings), written into `copy` with SQLite's schema.
+    package func snapshot(into copy: DatabaseQueue) throws {
+        try CaseSchema.migrator().migrate(copy)
+        try read { repository in
+            let session = (repository as! PostgresCaseRepository).session
+            try copy.write { db in try StorageCopy.copy(from: session, to: db) }
+        }
+    }
+}
