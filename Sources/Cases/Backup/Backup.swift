@@ -120,7 +120,18 @@ public enum Backup {
         guard figures.cases == manifest.cases, figures.auditEntries == manifest.auditEntries else {
             throw damaged("its database holds \(figures.cases) cases and \(figures.auditEntries) log entries; its manifest says \(manifest.cases) and \(manifest.auditEntries)")
         }
-        let installation = try DataDirectory(path: folder).open(organisationKey: organisationKey, clock: clock)
+        // A backup holds the tables as a SQLite snapshot whichever engine they came from: the
+        // configuration it carries may name a PostgreSQL database, which verifying or restoring
+        // must never open (it is live, or another's). The restored directory is SQLite's;
+        // `storage migrate` moves it into an empty database again.
+        let unpacked = DataDirectory(path: folder)
+        var configuration = try unpacked.readConfiguration()
+        if configuration.database != nil {
+            configuration.database = nil
+            configuration.databasePasswordFile = nil
+            try unpacked.replaceConfiguration(configuration)
+        }
+        let installation = try unpacked.open(organisationKey: organisationKey, clock: clock)
         guard Hex.encode(installation.recoveryPublicKey.bytes) == header.recoveryKey else {
             throw damaged("its database vouches for another recovery key than the one it is sealed to")
         }
