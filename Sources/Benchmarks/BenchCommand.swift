@@ -11,6 +11,6 @@ struct BenchCommand: ParsableCommand {
             Each figure is the median of interleaved rounds, printed beside the same operation on \
             the raw library and the ratio of the two, as a Markdown table for docs/PERFORMANCE.md.
             """,
-        subcommands: [CryptoBench.self, AuditBench.self, CasesBench.self, IntakeBench.self, SummaryBench.self, BackupBench.self]
+        subcommands: [CryptoBench.self, AuditBench.self, CasesBench.self, IntakeBench.self, SummaryBench.self, BackupBench.self, EnginesBench.self]
     )
 }
