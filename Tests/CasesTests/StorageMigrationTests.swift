@@ -62,7 +62,7 @@ struct StorageMigrationTests {
         // Once on PostgreSQL, there is nothing more to migrate.
         let moved = try first.installation.directory.open()
         defer { try? moved.storage.close() }
-        #expect(throws: CasesError.self) { try moved.migrateStorage(to: target.url, passwordFile: target.passwordFile) }
+        #expect(throws: DataDirectoryError.self) { try moved.migrateStorage(to: target.url, passwordFile: target.passwordFile) }
     }
 
     @Test("a password in the URL is refused, before anything is written")

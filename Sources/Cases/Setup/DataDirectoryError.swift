@@ -59,6 +59,11 @@ public struct DataDirectoryError: Error, Hashable, Sendable, CustomStringConvert
              hint: "give init an empty database of its own (createdb), or point this data directory's config.json at the one in use")
     }
 
+    static func alreadyMigrated(_ location: String) -> Self {
+        Self(kind: .databaseInUse, description: "this data directory's tables are in \(location) already",
+             hint: "there is nothing to migrate: `storage migrate` moves a SQLite data directory once")
+    }
+
     static func cannotCreate(_ path: String, _ problem: String) -> Self {
         Self(kind: .cannotCreate, description: "cannot create \(path): \(problem)", hint: "check that the parent folder exists and is writable")
     }

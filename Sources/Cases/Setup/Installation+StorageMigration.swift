@@ -21,7 +21,7 @@ extension Installation {
     /// the server first, or its filings wait and then fail with nothing kept).
     public func migrateStorage(to url: String, passwordFile: String?, progress: (String, Int) -> Void = { _, _ in }) throws -> StorageMigrationReport {
         guard let sqlite = storage as? SQLiteCaseStorage else {
-            throw CasesError.invalid(.database, .malformed("this installation's tables are in PostgreSQL already"))
+            throw DataDirectoryError.alreadyMigrated(directory.storageDescription(configuration))
         }
         let location: PostgresLocation
         let password: String?
@@ -48,7 +48,7 @@ extension Installation {
                     try session.execute("COMMIT")
                     return rows
                 } catch {
-                    try? session.execute("ROLLBACK")
+                    session.rollback()
                     throw error
                 }
             }

@@ -14,12 +14,12 @@ struct PostgresAuditTables: AuditTables {
     }
 
     func insertEntry(sequence: UInt64, encoded: [UInt8], leafHash: Digest, caseReference: String?) throws {
-        try session.execute("INSERT INTO audit_entries (seq, entry, leaf_hash, case_ref) VALUES ($1, $2, $3, $4)",
+        try session.send("INSERT INTO audit_entries (seq, entry, leaf_hash, case_ref) VALUES ($1, $2, $3, $4)",
                             [.integer(sequence), .bytes(encoded), .bytes(leafHash.bytes), .text(caseReference)])
     }
 
     func insertNode(level: Int, index: UInt64, hash: Digest) throws {
-        try session.execute("INSERT INTO audit_nodes (level, idx, hash) VALUES ($1, $2, $3)", [.integer(level), .integer(index), .bytes(hash.bytes)])
+        try session.send("INSERT INTO audit_nodes (level, idx, hash) VALUES ($1, $2, $3)", [.integer(level), .integer(index), .bytes(hash.bytes)])
     }
 
     func storedNode(level: Int, index: UInt64) throws -> Digest? {
@@ -42,7 +42,7 @@ struct PostgresAuditTables: AuditTables {
     }
 
     func insertCheckpoint(size: UInt64, note: String) throws {
-        try session.execute("INSERT INTO audit_checkpoints (size, note) VALUES ($1, $2)", [.integer(size), .text(note)])
+        try session.send("INSERT INTO audit_checkpoints (size, note) VALUES ($1, $2)", [.integer(size), .text(note)])
     }
 
     func checkpointNote(size: UInt64) throws -> String? {
@@ -62,7 +62,7 @@ struct PostgresAuditTables: AuditTables {
     }
 
     func insertCosignature(size: UInt64, witness: String, line: String) throws {
-        try session.execute("INSERT INTO audit_cosignatures (size, witness, line) VALUES ($1, $2, $3) ON CONFLICT (size, witness) DO NOTHING",
+        try session.send("INSERT INTO audit_cosignatures (size, witness, line) VALUES ($1, $2, $3) ON CONFLICT (size, witness) DO NOTHING",
                             [.integer(size), .text(witness), .text(line)])
     }
 

@@ -6,7 +6,7 @@ import PostgresNIO
 extension PostgresCaseRepository {
     func insertCase(_ row: CaseRow) throws {
         let s = row.summary
-        try session.execute("""
+        try session.send("""
             INSERT INTO cases (reference, receipt_lookup, event, category, respondent_role, region, channel, language, urgent,
                                stage, stage_entered_at, created_at, reporter_gender, policy_hash)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
@@ -56,7 +56,7 @@ extension PostgresCaseRepository {
     }
 
     func setStage(reference: CaseReference, stage: String, at: Date) throws {
-        try session.execute("UPDATE cases SET stage = $1, stage_entered_at = $2 WHERE reference = $3",
+        try session.send("UPDATE cases SET stage = $1, stage_entered_at = $2 WHERE reference = $3",
                             [.text(stage), Self.millis(at), .text(reference.rawValue)])
     }
 
@@ -88,7 +88,7 @@ extension PostgresCaseRepository {
     }
 
     func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]?) throws {
-        try session.execute("INSERT INTO case_seals (case_ref, recipient, sealed, assigned, tag) VALUES ($1, $2, $3, $4, $5)",
+        try session.send("INSERT INTO case_seals (case_ref, recipient, sealed, assigned, tag) VALUES ($1, $2, $3, $4, $5)",
                             [.text(reference.rawValue), .text(recipient), .bytes(sealed), .boolean(assigned), .bytes(tag)])
     }
 
@@ -99,7 +99,7 @@ extension PostgresCaseRepository {
     }
 
     func deleteSeal(reference: CaseReference, recipient: String) throws {
-        try session.execute("DELETE FROM case_seals WHERE case_ref = $1 AND recipient = $2", [.text(reference.rawValue), .text(recipient)])
+        try session.send("DELETE FROM case_seals WHERE case_ref = $1 AND recipient = $2", [.text(reference.rawValue), .text(recipient)])
     }
 
     func sealRecipients(reference: CaseReference) throws -> [(recipient: String, assigned: Bool)] {
@@ -113,7 +113,7 @@ extension PostgresCaseRepository {
     }
 
     func replaceSeal(reference: CaseReference, recipient: String, sealed: [UInt8]) throws {
-        try session.execute("UPDATE case_seals SET sealed = $1 WHERE case_ref = $2 AND recipient = $3",
+        try session.send("UPDATE case_seals SET sealed = $1 WHERE case_ref = $2 AND recipient = $3",
                             [.bytes(sealed), .text(reference.rawValue), .text(recipient)])
     }
 }

@@ -9,7 +9,7 @@ extension PostgresCaseRepository {
         let last = try session.query("SELECT COALESCE(MAX(seq), 0) AS last FROM case_records WHERE case_ref = $1", [.text(reference.rawValue)])
             .first.map { try $0.int64("last") } ?? 0
         let sequence = UInt64(last) + 1
-        try session.execute("INSERT INTO case_records (case_ref, seq, kind, sealed, created_at, key_epoch) VALUES ($1, $2, $3, $4, $5, $6)",
+        try session.send("INSERT INTO case_records (case_ref, seq, kind, sealed, created_at, key_epoch) VALUES ($1, $2, $3, $4, $5, $6)",
                             [.text(reference.rawValue), .integer(sequence), .text(kind.rawValue), .bytes(seal(sequence)), Self.millis(at),
                              .integer(keyEpoch)])
         return sequence
@@ -21,13 +21,13 @@ extension PostgresCaseRepository {
     }
 
     func advanceCaseKey(reference: CaseReference, to epoch: Int, wrappedPrevious: [UInt8]) throws {
-        try session.execute("INSERT INTO case_keys (case_ref, epoch, wrapped_previous) VALUES ($1, $2, $3)",
+        try session.send("INSERT INTO case_keys (case_ref, epoch, wrapped_previous) VALUES ($1, $2, $3)",
                             [.text(reference.rawValue), .integer(epoch), .bytes(wrappedPrevious)])
-        try session.execute("UPDATE cases SET key_epoch = $1, key_stale = false WHERE reference = $2", [.integer(epoch), .text(reference.rawValue)])
+        try session.send("UPDATE cases SET key_epoch = $1, key_stale = false WHERE reference = $2", [.integer(epoch), .text(reference.rawValue)])
     }
 
     func markCaseKeyStale(reference: CaseReference) throws {
-        try session.execute("UPDATE cases SET key_stale = true WHERE reference = $1", [.text(reference.rawValue)])
+        try session.send("UPDATE cases SET key_stale = true WHERE reference = $1", [.text(reference.rawValue)])
     }
 
     func records(reference: CaseReference) throws -> [StoredRecord] {
@@ -41,12 +41,12 @@ extension PostgresCaseRepository {
     }
 
     func insertAttachment(reference: CaseReference, recordSequence: UInt64, sealedKey: [UInt8], header: [UInt8]) throws {
-        try session.execute("INSERT INTO case_attachments (case_ref, record_seq, sealed_key, header) VALUES ($1, $2, $3, $4)",
+        try session.send("INSERT INTO case_attachments (case_ref, record_seq, sealed_key, header) VALUES ($1, $2, $3, $4)",
                             [.text(reference.rawValue), .integer(recordSequence), .bytes(sealedKey), .bytes(header)])
     }
 
     func insertAttachmentChunk(reference: CaseReference, recordSequence: UInt64, index: Int, chunk: [UInt8]) throws {
-        try session.execute("INSERT INTO case_attachment_chunks (case_ref, record_seq, idx, chunk) VALUES ($1, $2, $3, $4)",
+        try session.send("INSERT INTO case_attachment_chunks (case_ref, record_seq, idx, chunk) VALUES ($1, $2, $3, $4)",
                             [.text(reference.rawValue), .integer(recordSequence), .integer(index), .bytes(chunk)])
     }
 
@@ -60,7 +60,7 @@ extension PostgresCaseRepository {
     }
 
     func appendTransition(reference: CaseReference, stage: String, at: Date) throws {
-        try session.execute("""
+        try session.send("""
             INSERT INTO case_transitions (case_ref, seq, stage, entered_at)
             VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_transitions WHERE case_ref = $1), $2, $3)
             """, [.text(reference.rawValue), .text(stage), Self.millis(at)])

@@ -25,7 +25,7 @@ extension PostgresCaseRepository {
     }
 
     func setHold(reference: CaseReference, since: Date?) throws {
-        try session.execute("UPDATE cases SET held_since = $1 WHERE reference = $2",
+        try session.send("UPDATE cases SET held_since = $1 WHERE reference = $2",
                             [since.map(Self.millis) ?? .int64(nil), .text(reference.rawValue)])
     }
 
@@ -33,9 +33,9 @@ extension PostgresCaseRepository {
         // The rows' old versions stay in the tables' files until they are rewritten:
         // PostgresCaseStorage.emptyWriteAheadLog, which retention runs after shredding.
         for table in ["case_attachment_chunks", "case_attachments", "case_records", "case_keys", "case_seals"] {
-            try session.execute("DELETE FROM \(table) WHERE case_ref = $1", [.text(reference.rawValue)])
+            try session.send("DELETE FROM \(table) WHERE case_ref = $1", [.text(reference.rawValue)])
         }
-        try session.execute("UPDATE cases SET shredded_at = $1, receipt_lookup = $2, held_since = NULL, key_stale = false WHERE reference = $3",
+        try session.send("UPDATE cases SET shredded_at = $1, receipt_lookup = $2, held_since = NULL, key_stale = false WHERE reference = $3",
                             [Self.millis(at), .bytes(lookup.bytes), .text(reference.rawValue)])
     }
 }

@@ -77,7 +77,7 @@ extension PostgresCaseRepository {
     }
 
     func insertSummaryRelease(_ release: StoredRelease) throws {
-        try session.execute("""
+        try session.send("""
             INSERT INTO summary_releases (released_at, period, audience, document, hash, withheld_zeros) VALUES ($1, $2, $3, $4, $5, $6)
             """, [Self.millis(release.releasedAt), .text(release.period), .text(release.audience), .bytes(release.document),
                   .bytes(release.hash.bytes), .bytes(release.withheldZeros)])

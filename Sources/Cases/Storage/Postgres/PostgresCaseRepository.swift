@@ -21,12 +21,12 @@ struct PostgresCaseRepository: CaseRepository {
     }
 
     func setSetting(_ key: String, _ value: [UInt8]) throws {
-        try session.execute("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        try session.send("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                             [.text(key), .bytes(value)])
     }
 
     func deleteSetting(_ key: String) throws {
-        try session.execute("DELETE FROM settings WHERE key = $1", [.text(key)])
+        try session.send("DELETE FROM settings WHERE key = $1", [.text(key)])
     }
 
     func principalsGeneration() throws -> Int64 {
@@ -34,7 +34,7 @@ struct PostgresCaseRepository: CaseRepository {
     }
 
     private func bumpPrincipalsGeneration() throws {
-        try session.execute("""
+        try session.send("""
             INSERT INTO counters (name, value) VALUES ('principals-generation', 1)
             ON CONFLICT (name) DO UPDATE SET value = counters.value + 1
             """)
@@ -49,7 +49,7 @@ struct PostgresCaseRepository: CaseRepository {
 
     func insertPrincipal(_ stored: StoredPrincipal) throws {
         try bumpPrincipalsGeneration()
-        try session.execute("""
+        try session.send("""
             INSERT INTO principals (id, name, roles, box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, disabled, certificate,
                                     created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -72,7 +72,7 @@ struct PostgresCaseRepository: CaseRepository {
     }
 
     func insertEnrolment(_ enrolment: PendingEnrolment) throws {
-        try session.execute("INSERT INTO enrolments (id, name, ticket, created_at) VALUES ($1, $2, $3, $4)",
+        try session.send("INSERT INTO enrolments (id, name, ticket, created_at) VALUES ($1, $2, $3, $4)",
                             [.text(enrolment.id), .text(enrolment.name), .bytes(enrolment.ticketBytes), Self.millis(enrolment.createdAt)])
     }
 
@@ -85,7 +85,7 @@ struct PostgresCaseRepository: CaseRepository {
     }
 
     func deleteEnrolment(id: String) throws {
-        try session.execute("DELETE FROM enrolments WHERE id = $1", [.text(id)])
+        try session.send("DELETE FROM enrolments WHERE id = $1", [.text(id)])
     }
 
     private static func enrolment(_ row: PostgresRandomAccessRow) throws -> PendingEnrolment {
@@ -126,7 +126,7 @@ struct PostgresCaseRepository: CaseRepository {
     }
 
     func insertEvent(_ event: Event) throws {
-        try session.execute("INSERT INTO events (slug, name, type, city, country, online, starts, ends) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        try session.send("INSERT INTO events (slug, name, type, city, country, online, starts, ends) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                             [.text(event.slug), .text(event.name), .text(event.kind.rawValue), .text(event.city), .text(event.country),
                              .boolean(event.online), .text(event.starts), .text(event.ends)])
     }

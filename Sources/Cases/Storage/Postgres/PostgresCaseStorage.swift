@@ -36,17 +36,17 @@ package final class PostgresCaseStorage: CaseStorage {
     private func transaction<T>(_ begin: String, lock: Bool, _ body: (any CaseRepository) throws -> T) throws -> T {
         try guarded {
             try connections.withSession { session in
-                try session.execute(begin)
+                try session.send(begin)
                 do {
                     if lock {
-                        try session.execute("SET LOCAL synchronous_commit = on")
-                        try session.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.writeLock)])
+                        try session.send("SELECT set_config('synchronous_commit', 'on', true), pg_advisory_xact_lock($1)",
+                                         [.integer(PostgresSchema.writeLock)])
                     }
                     let result = try body(PostgresCaseRepository(session: session, audit: audit))
                     try session.execute("COMMIT")
                     return result
                 } catch {
-                    try? session.execute("ROLLBACK")
+                    session.rollback()
                     throw error
                 }
             }

@@ -195,7 +195,7 @@ enum PostgresSchema {
             }
             try session.execute("COMMIT")
         } catch {
-            try? session.execute("ROLLBACK")
+            session.rollback()
             throw error
         }
     }
