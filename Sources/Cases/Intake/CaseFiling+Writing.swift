@@ -29,9 +29,7 @@ extension CaseFiling {
             region: intake.region, channel: channel, language: intake.language, urgent: intake.urgent, stage: stage,
             stageEnteredAt: now, createdAt: now, reporterGender: intake.reporterGender?.rawValue)
         try repository.insertCase(CaseRow(summary: summary, receiptLookup: lookup, policyHash: ledger.procedure.hash))
-        for seal in seals {
-            try repository.insertSeal(reference: reference, recipient: seal.recipient, sealed: seal.sealed, assigned: false, tag: seal.tag)
-        }
+        try repository.insertSeals(reference: reference, seals)
         try ledger.appendRecord(RecordBody(author: author, complaint: intake.content, reporterKey: Hex.encode(reporterPublicKey.bytes)), kind: .complaint,
                                 keys: keys, reference: reference, repository: repository)
         try storeAttachments(attachments, author: author, keys: keys, reference: reference, repository: repository)

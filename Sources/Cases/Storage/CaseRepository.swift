@@ -42,6 +42,8 @@ package protocol CaseRepository {
     func cases(sealedTo recipient: String) throws -> [(summary: CaseSummary, assigned: Bool)]
 
     func insertSeal(reference: CaseReference, recipient: String, sealed: [UInt8], assigned: Bool, tag: [UInt8]?) throws
+    /// A new case's copies of its key, at once (one statement where the engine is a round trip away).
+    func insertSeals(reference: CaseReference, _ seals: [(recipient: String, sealed: [UInt8], tag: [UInt8]?)]) throws
     /// The copy of the key sealed to `recipient`, and whether it was sealed by an assignment.
     func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool, tag: [UInt8]?)?
     func deleteSeal(reference: CaseReference, recipient: String) throws

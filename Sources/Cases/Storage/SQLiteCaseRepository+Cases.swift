@@ -83,6 +83,10 @@ extension SQLiteCaseRepository {
             .execute(arguments: [reference.rawValue, recipient, Data(sealed), assigned, tag.map { Data($0) }])
     }
 
+    func insertSeals(reference: CaseReference, _ seals: [(recipient: String, sealed: [UInt8], tag: [UInt8]?)]) throws {
+        for seal in seals { try insertSeal(reference: reference, recipient: seal.recipient, sealed: seal.sealed, assigned: false, tag: seal.tag) }
+    }
+
     func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool, tag: [UInt8]?)? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT sealed, assigned, tag FROM case_seals WHERE case_ref = ? AND recipient = ?"),
                          arguments: [reference.rawValue, recipient]).map { ([UInt8]($0["sealed"] as Data), $0["assigned"], ($0["tag"] as Data?).map { [UInt8]($0) }) }

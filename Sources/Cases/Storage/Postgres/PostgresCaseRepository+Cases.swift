@@ -92,6 +92,13 @@ extension PostgresCaseRepository {
                             [.text(reference.rawValue), .text(recipient), .bytes(sealed), .boolean(assigned), .bytes(tag)])
     }
 
+    func insertSeals(reference: CaseReference, _ seals: [(recipient: String, sealed: [UInt8], tag: [UInt8]?)]) throws {
+        guard !seals.isEmpty else { return }
+        let rows = seals.indices.map { "($1, $\(3 * $0 + 2), $\(3 * $0 + 3), false, $\(3 * $0 + 4))" }.joined(separator: ", ")
+        try session.send("INSERT INTO case_seals (case_ref, recipient, sealed, assigned, tag) VALUES \(rows)",
+                         [.text(reference.rawValue)] + seals.flatMap { [PostgresArgument.text($0.recipient), .bytes($0.sealed), .bytes($0.tag)] })
+    }
+
     func seal(reference: CaseReference, recipient: String) throws -> (sealed: [UInt8], assigned: Bool, tag: [UInt8]?)? {
         try session.query("SELECT sealed, assigned, tag FROM case_seals WHERE case_ref = $1 AND recipient = $2",
                           [.text(reference.rawValue), .text(recipient)])

@@ -29,7 +29,7 @@ final class PostgresConnections: Sendable {
     func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         slots.wait()
         defer { slots.signal() }
-        let session = try idle.withLock { $0.popLast() } ?? open()
+        let session = try reusable() ?? open()
         do {
             let result = try body(session)
             give(back: session)
@@ -38,6 +38,16 @@ final class PostgresConnections: Sendable {
             give(back: session)
             throw error
         }
+    }
+
+    /// An idle connection still open: one the server ended meanwhile (a restart, a failover) is
+    /// dropped here rather than failing the next transaction.
+    private func reusable() -> PostgresSession? {
+        while let session = idle.withLock({ $0.popLast() }) {
+            if !session.connection.isClosed { return session }
+            session.close()
+        }
+        return nil
     }
 
     private func give(back session: PostgresSession) {
