@@ -65,7 +65,7 @@ package final class PostgresCaseStorage: CaseStorage {
                 if state == "53100" { throw CasesError(.unavailable(.diskFull)) }
                 if state.hasPrefix("53") || state.hasPrefix("57P") { throw CasesError(.unavailable(.databaseUnreachable(location.description))) }
                 if state == "25006" { throw CasesError(.unavailable(.readOnly)) }
-                throw error
+                throw PostgresRefusal(error, location: location.description) ?? error
             default:
                 throw CasesError(.unavailable(.databaseUnreachable(location.description)))
             }

@@ -68,7 +68,7 @@ final class PostgresConnections: Sendable {
             return PostgresSession(connection: connection)
         } catch let error as PSQLError where error.code == .server {
             // Refused by the server (a wrong password, no such database): the configuration's fault.
-            throw error
+            throw PostgresRefusal(error, location: location) ?? error
         } catch {
             throw CasesError(.unavailable(.databaseUnreachable(location)))
         }
