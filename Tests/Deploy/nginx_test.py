@@ -34,7 +34,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import ssl
 import subprocess
 import sys
@@ -42,6 +41,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "scripts/proofs"))
+from nginxkit import Nginx, make_certificate  # noqa: E402  (the real nginx with the shipped file, shared with scripts/proofs/instances.py)
 SERVER_LIMITS = os.path.join(ROOT, "Sources/grievance-server/Defences/APILimits.swift")
 UNITS = ["grievance-server.service", "grievance-reminders.service", "grievance-reminders.timer",
          "grievance-backup.service", "grievance-backup.timer"]
@@ -54,21 +55,6 @@ def fail(message):
 
 def say(message):
     print(f"nginx_test: {message}", flush=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def ipv6_loopback():
-    try:
-        with socket.socket(socket.AF_INET6) as s:
-            s.bind(("::1", 0))
-        return True
-    except OSError:
-        return False
 
 
 def run(command, timeout=600, **kwargs):
@@ -251,107 +237,6 @@ def stop(process, timeout=20):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=timeout)
-
-
-class Nginx:
-    """nginx in the foreground, its prefix, temporary folders and logs in `folder`, serving the
-    shipped server blocks with only placeholders replaced, inside an http block that logs every
-    request as Debian's nginx.conf does (the shipped file must turn that off)."""
-
-    def __init__(self, folder, certificate, key, server_port):
-        self.folder = folder
-        self.tls_port, self.http_port = free_port(), free_port()
-        self.temp = {name: os.path.join(folder, name) for name in ("client_body_temp", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp")}
-        self.access_log = os.path.join(folder, "access.log")
-        self.error_log = os.path.join(folder, "error.log")
-        second = "[::1]" if ipv6_loopback() else "127.0.0.2"
-        with open(os.path.join(ROOT, "deploy/nginx/grievance.conf"), encoding="utf-8") as f:
-            shipped = f.read()
-        replacements = {
-            "/etc/ssl/grievance/fullchain.pem": certificate,
-            "/etc/ssl/grievance/privkey.pem": key,
-            "listen 443 ssl http2;": f"listen 127.0.0.1:{self.tls_port} ssl http2;",
-            "listen [::]:443 ssl http2;": f"listen {second}:{self.tls_port} ssl http2;",
-            "listen 80;": f"listen 127.0.0.1:{self.http_port};",
-            "listen [::]:80;": f"listen {second}:{self.http_port};",
-            "server 127.0.0.1:8080;": f"server 127.0.0.1:{server_port};",
-            "/var/log/nginx/grievance-error.log": self.error_log,
-            "/var/www/letsencrypt": os.path.join(folder, "acme"),
-        }
-        for placeholder, value in replacements.items():
-            if placeholder not in shipped:
-                fail(f"deploy/nginx/grievance.conf no longer holds {placeholder!r}: update this test with it")
-            shipped = shipped.replace(placeholder, value)
-        with open(os.path.join(folder, "grievance.conf"), "w", encoding="utf-8") as f:
-            f.write(shipped)
-        temp_paths = "\n".join(f"    {name}_path {path};" for name, path in self.temp.items())
-        self.configuration = os.path.join(folder, "nginx.conf")
-        with open(self.configuration, "w", encoding="utf-8") as f:
-            f.write(f"""daemon off;
-worker_processes 1;
-pid {folder}/nginx.pid;
-error_log {self.error_log} info;
-events {{ worker_connections 128; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log {self.access_log};
-{temp_paths}
-    include {folder}/grievance.conf;
-}}
-""")
-        self.process = None
-
-    def arguments(self, *extra):
-        return ["nginx", "-p", self.folder + "/", "-c", self.configuration, "-e", self.error_log, *extra]
-
-    def start(self):
-        tested = run(self.arguments("-t"), timeout=60)
-        if tested.returncode != 0:
-            fail(f"nginx -t refuses the shipped configuration:\n{tested.stderr}")
-        self.process = subprocess.Popen(self.arguments(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                fail(f"nginx stopped at once:\n{self.process.stderr.read().decode(errors='replace')}")
-            try:
-                socket.create_connection(("127.0.0.1", self.tls_port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        fail("nginx did not listen within 30 s")
-
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGQUIT)  # graceful: finish requests, then exit
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=20)
-
-    def workers(self):
-        try:
-            with open(f"/proc/{self.process.pid}/task/{self.process.pid}/children") as f:
-                return [int(pid) for pid in f.read().split()]
-        except OSError:
-            return []
-
-    def body_files(self):
-        """Files in the temporary folders, and files there that a worker holds open (a file
-        written and deleted at once would otherwise go unseen)."""
-        found = []
-        for folder in self.temp.values():
-            for parent, _, names in os.walk(folder):
-                found += [os.path.join(parent, name) for name in names]
-        for pid in [self.process.pid, *self.workers()]:
-            try:
-                for fd in os.listdir(f"/proc/{pid}/fd"):
-                    target = os.readlink(f"/proc/{pid}/fd/{fd}")
-                    if any(target.startswith(folder) for folder in self.temp.values()):
-                        found.append(f"{target} (open in nginx {pid})")
-            except OSError:
-                continue
-        return found
 
 
 def multipart(marker, payload, boundary):
@@ -561,15 +446,10 @@ def main():
         installation.check_without_share()
         server, server_port = installation.start_server(os.path.join(scratch, "server.log"))
 
-        certificate, key = os.path.join(scratch, "certificate.pem"), os.path.join(scratch, "key.pem")
-        made_certificate = run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                                "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=localhost",
-                                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"], timeout=60)
-        if made_certificate.returncode != 0:
-            fail(f"openssl: {made_certificate.stderr}")
+        certificate, key = make_certificate(scratch)
         nginx_folder = os.path.join(scratch, "nginx")
         os.makedirs(nginx_folder)
-        nginx = Nginx(nginx_folder, certificate, key, server_port)
+        nginx = Nginx(nginx_folder, certificate, key, [server_port])
         nginx.start()
         context = ssl.create_default_context(cafile=certificate)
 

@@ -1,11 +1,14 @@
-"""What the proofs share: a data directory made by grievance-cli, grievance-server started on a
-free port of 127.0.0.1 and stopped, requests that report a cut connection as status 0, and the
-resident memory and CPU time of a process. Standard library only; loopback only."""
+"""What the proofs share: a data directory made by grievance-cli (its tables in SQLite, or in a
+PostgreSQL database), a second instance's copy of it, grievance-server started on a port of
+127.0.0.1 and stopped, requests that report a cut connection as status 0, and the resident
+memory and CPU time of a process. Standard library only; loopback only."""
+import copy
 import http.client
 import json
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import time
 import urllib.error
@@ -13,14 +16,20 @@ import urllib.request
 
 
 class DataDirectory:
-    """A data directory at `path`, made with one administrator and the shipped procedure."""
+    """A data directory at `path`, made with one administrator and the shipped procedure; its
+    tables in the PostgreSQL `database` (postgres://USER@HOST:PORT/DB, the password in
+    `password_file`) if given, else in SQLite inside it."""
 
-    def __init__(self, bin_dir, policies, path, scratch, org="Proof"):
+    # What each instance's machine holds of a data directory whose tables are in PostgreSQL.
+    instance_files = ("config.json", "pepper", "procedure.yaml")
+
+    def __init__(self, bin_dir, policies, path, scratch, org="Proof", database=None, password_file=None):
         self.cli = os.path.join(bin_dir, "grievance-cli")
         self.path = path
         self.environment = dict(os.environ, GRIEVANCE_DATA_DIR=path, GRIEVANCE_PASSPHRASE=secrets.token_urlsafe(18))
+        engine = ["--database", database, "--database-password-file", password_file] if database else []
         subprocess.run([self.cli, "init", "--org", org, "--admin", "rosa", "--key-cost", "interactive",
-                        "--policy", os.path.join(policies, "grievance-procedure.yaml"),
+                        "--policy", os.path.join(policies, "grievance-procedure.yaml"), *engine,
                         "--recovery-key-out", os.path.join(scratch, f"recovery-key-{secrets.token_hex(4)}.txt")],
                        env=self.environment, check=True, stdout=subprocess.DEVNULL)
         # A handler, who receives the harassment reports filed over the web: added by rosa,
@@ -35,6 +44,18 @@ class DataDirectory:
         if enrolled.returncode != 0:
             raise SystemExit(f"enrol: {enrolled.stderr}")
 
+    def copy_to(self, path):
+        """Another instance's data directory over the same tables, as docs/OPERATIONS.md makes
+        it: a folder closed to others with copies of config.json, the pepper and the procedure,
+        modes kept. The same people, with the same passphrases, work through either."""
+        os.mkdir(path, 0o700)
+        for name in self.instance_files:
+            shutil.copy2(os.path.join(self.path, name), os.path.join(path, name))
+        twin = copy.copy(self)
+        twin.path = path
+        twin.environment = dict(self.environment, GRIEVANCE_DATA_DIR=path)
+        return twin
+
     def run(self, *arguments, actor="rosa"):
         """A grievance-cli command, as rosa (the administrator) or amina (a handler); its completed process."""
         return subprocess.run([self.cli, *arguments, "--as", actor], env=self.environment, capture_output=True, text=True)
@@ -46,13 +67,14 @@ class DataDirectory:
 
 
 class Server:
-    """grievance-server over `data`, rate limits out of the way, its output appended to `log`."""
+    """grievance-server over `data` on `port` (0: any free one), rate limits out of the way,
+    its output appended to `log`."""
 
-    def __init__(self, bin_dir, data, policies, log, *extra):
+    def __init__(self, bin_dir, data, policies, log, *extra, port=0):
         log.flush()
         offset = os.path.getsize(log.name)
         self.process = subprocess.Popen(
-            [os.path.join(bin_dir, "grievance-server"), "--data-dir", data, "--port", "0", "--policies", policies,
+            [os.path.join(bin_dir, "grievance-server"), "--data-dir", data, "--port", str(port), "--policies", policies,
              "--filing-burst", "1000000", "--filing-interval", "0.000001",
              "--follow-up-burst", "1000000", "--follow-up-interval", "0.000001", *extra],
             stdout=log, stderr=subprocess.STDOUT, env={k: v for k, v in os.environ.items() if not k.startswith("GRIEVANCE_")})
@@ -84,11 +106,13 @@ class Server:
         return self.process.wait()
 
 
-def request(port, path, data, content_type, timeout=10):
-    """One POST; (status, JSON answer or {}, headers), status 0 when the connection was cut."""
-    attempt = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, headers={"Content-Type": content_type}, method="POST")
+def request(port, path, data, content_type, timeout=10, tls=None):
+    """One POST, over HTTPS when `tls` (an ssl.SSLContext) is given; (status, JSON answer or {},
+    headers), status 0 when the connection was cut."""
+    scheme = "https" if tls else "http"
+    attempt = urllib.request.Request(f"{scheme}://127.0.0.1:{port}{path}", data=data, headers={"Content-Type": content_type}, method="POST")
     try:
-        with urllib.request.urlopen(attempt, timeout=timeout) as response:
+        with urllib.request.urlopen(attempt, timeout=timeout, context=tls) as response:
             body = response.read()
             return response.status, _json(body), dict(response.headers)
     except urllib.error.HTTPError as error:
