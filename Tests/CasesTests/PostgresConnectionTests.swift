@@ -48,4 +48,40 @@ struct PostgresConnectionTests {
         #expect(try PostgresLocation.password(configuredFile: file, environment: [:]) == "secret")
         #expect(try PostgresLocation.password(configuredFile: nil, environment: ["GRIEVANCE_DATABASE_PASSWORD": "from-env"]) == "from-env")
     }
+
+    @Test("over the network: TLS with the server's certificate verified; a certificate from another CA is refused",
+          .enabled(if: ProcessInfo.processInfo.environment["GRIEVANCE_TEST_POSTGRES_CA"] != nil || ProcessInfo.processInfo.environment["CI"] == "true"))
+    func tls() throws {
+        let ca = try #require(ProcessInfo.processInfo.environment["GRIEVANCE_TEST_POSTGRES_CA"], "the test server offers no TLS (openssl missing?)")
+        let database = try TestEngine.newPostgresDatabase()
+        defer { TestEngine.dropPostgresDatabase(database.url) }
+        let password = try PostgresLocation.password(configuredFile: database.passwordFile, environment: [:])
+        func encrypted(_ options: String) throws -> Bool? {
+            let storage = try PostgresCaseStorage(location: try PostgresLocation(parsing: database.url + options), password: password,
+                                                  auditOrigin: "grievance/test")
+            defer { storage.close() }
+            return try storage.connections.withSession { session in
+                try session.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first.map { try $0.bool("ssl") }
+            }
+        }
+        #expect(try encrypted("?sslmode=verify-full&sslrootcert=\(ca)") == true)
+        #expect(try encrypted("") == false, "the loopback goes in clear unless asked")
+        // A certificate the configured CA did not sign: a man in the middle, as far as we know.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("other-ca-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+                             "-subj", "/CN=someone else", "-keyout", folder.appendingPathComponent("ca.key").path,
+                             "-out", folder.appendingPathComponent("ca.crt").path]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(throws: (any Error).self, "a server whose certificate the configured CA did not sign was trusted") {
+            try encrypted("?sslmode=verify-full&sslrootcert=\(folder.appendingPathComponent("ca.crt").path)")
+        }
+        #expect(throws: DatabaseLocationError.self) { try PostgresLocation(parsing: database.url + "?sslmode=prefer") }
+        #expect(try PostgresLocation(parsing: "postgres://g@db.example.org/g").tls == .verifyFull, "another machine: verified TLS unless told")
+    }
 }

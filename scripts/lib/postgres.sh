@@ -16,6 +16,7 @@
 #   GRIEVANCE_TEST_POSTGRES_BIN            the server's bin directory (psql, pg_dump, pgbench of
 #                                          the same version)
 #   GRIEVANCE_TEST_POSTGRES_DIR            the temporary directory, removed by postgres_stop
+#   GRIEVANCE_TEST_POSTGRES_CA             the CA of the server's TLS certificate (for sslmode=verify-full), when openssl made one
 # If GRIEVANCE_TEST_POSTGRES is already set, postgres_start starts nothing and leaves every
 # variable as the developer set it.
 #
@@ -116,6 +117,25 @@ local   all   all                 trust
 host    all   all   127.0.0.1/32  scram-sha-256
 EOF
 
+    # TLS, as a server on another machine would offer it: a throwaway CA made here signs the
+    # server's certificate for 127.0.0.1, so that the tests can connect with sslmode=verify-full
+    # (and see a certificate from another CA refused). Without openssl, the server runs without.
+    local tls=""
+    if command -v openssl >/dev/null 2>&1 \
+        && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=grievance test CA" \
+            -keyout "$dir/ca.key" -out "$dir/ca.crt" >"$dir/openssl.log" 2>&1 \
+        && openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=127.0.0.1" \
+            -keyout "$dir/server.key" -out "$dir/server.csr" >>"$dir/openssl.log" 2>&1 \
+        && printf 'subjectAltName=IP:127.0.0.1\n' >"$dir/server.ext" \
+        && openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -CAcreateserial -days 2 \
+            -extfile "$dir/server.ext" -out "$dir/server.crt" >>"$dir/openssl.log" 2>&1; then
+        chmod 0644 "$dir/ca.crt"
+        _postgres_run sh -c "cat > '$data/server.crt'" <"$dir/server.crt"
+        _postgres_run sh -c "umask 077 && cat > '$data/server.key'" <"$dir/server.key"
+        rm -f "$dir/server.key" "$dir/ca.key"
+        tls="-c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key"
+    fi
+
     local port="" attempt
     for attempt in 1 2 3; do
         port="$(_postgres_free_port)"
@@ -124,7 +144,7 @@ EOF
         if _postgres_run "$bin/pg_ctl" -D "$data" -l "$run/server.log" -w -t 60 -o "-p $port \
                 -c listen_addresses=127.0.0.1 -c unix_socket_directories=$run -c unix_socket_permissions=0700 \
                 -c fsync=on -c synchronous_commit=on -c full_page_writes=on \
-                -c max_connections=200 -c password_encryption=scram-sha-256" start >"$dir/pg_ctl.log" 2>&1; then
+                -c max_connections=200 -c password_encryption=scram-sha-256 $tls" start >"$dir/pg_ctl.log" 2>&1; then
             break
         fi
         port=""
@@ -159,6 +179,8 @@ EOF
     export GRIEVANCE_TEST_POSTGRES_ADMIN_PASSWORD_FILE="$dir/admin-password"
     export GRIEVANCE_TEST_POSTGRES_BIN="$bin"
     export GRIEVANCE_TEST_POSTGRES_DIR="$dir"
+    # The CA that signed the server's certificate, when the server offers TLS.
+    if [ -n "$tls" ]; then export GRIEVANCE_TEST_POSTGRES_CA="$dir/ca.crt"; else unset GRIEVANCE_TEST_POSTGRES_CA; fi
     echo "PostgreSQL for the tests: PostgreSQL $("$bin/postgres" --version | sed 's/.*) //') on 127.0.0.1:$port, in $dir"
 }
 
@@ -177,5 +199,5 @@ postgres_stop() {
     _grievance_pg_dir=""
     # The bin directory stays: it names the machine's server, not this run's.
     unset GRIEVANCE_TEST_POSTGRES GRIEVANCE_TEST_POSTGRES_PASSWORD_FILE GRIEVANCE_TEST_POSTGRES_ADMIN \
-        GRIEVANCE_TEST_POSTGRES_ADMIN_PASSWORD_FILE GRIEVANCE_TEST_POSTGRES_DIR
+        GRIEVANCE_TEST_POSTGRES_ADMIN_PASSWORD_FILE GRIEVANCE_TEST_POSTGRES_DIR GRIEVANCE_TEST_POSTGRES_CA
 }

@@ -19,7 +19,7 @@ package final class PostgresCaseStorage: CaseStorage {
 
     package init(location: PostgresLocation, password: String?, auditOrigin: String, maximumConnections: Int = 8) throws {
         self.location = location
-        connections = PostgresConnections(location: location, password: password, maximum: maximumConnections)
+        connections = try PostgresConnections(location: location, password: password, maximum: maximumConnections)
         audit = try AuditLogStore(origin: auditOrigin)
         try guarded { try connections.withSession { try PostgresSchema.migrate($0) } }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 import Synchronization
 
@@ -16,13 +17,32 @@ final class PostgresConnections: Sendable {
     private let slots: DispatchSemaphore
     private let nextID = Atomic<Int>(0)
 
-    init(location: PostgresLocation, password: String?, maximum: Int) {
+    init(location: PostgresLocation, password: String?, maximum: Int) throws {
         var configuration = PostgresConnection.Configuration(
-            host: location.host, port: location.port, username: location.user, password: password, database: location.database, tls: .disable)
+            host: location.host, port: location.port, username: location.user, password: password, database: location.database,
+            tls: try Self.tls(location))
         configuration.options.connectTimeout = .seconds(5)
         self.configuration = configuration
         self.location = location.description
         slots = DispatchSemaphore(value: maximum)
+    }
+
+    private static func tls(_ location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch location.tls {
+        case .disable:
+            return .disable
+        case .require:
+            configuration.certificateVerification = .none
+        case .verifyFull:
+            configuration.certificateVerification = .fullVerification
+            if let root = location.rootCertificate { configuration.trustRoots = .file(root) }
+        }
+        do {
+            return .require(try NIOSSLContext(configuration: configuration))
+        } catch {
+            throw CasesError.invalid(.database, .malformed("its TLS settings cannot be used (\(location.rootCertificate ?? "the system's CAs")): \(error)"))
+        }
     }
 
     /// Runs `body` with a connection of its own, waiting for one if `maximum` are in use.

@@ -1,7 +1,11 @@
 import Foundation
 
-/// Where a PostgreSQL database is: `postgres://USER@HOST[:PORT]/DATABASE`, as `config.json`'s
-/// `database` says it. The password is never part of it — not in the configuration, which
+/// Where a PostgreSQL database is: `postgres://USER@HOST[:PORT]/DATABASE[?sslmode=…]`, as
+/// `config.json`'s `database` says it. Over the network the connection is TLS and the server's
+/// certificate is verified (`sslmode=verify-full`, the default for any host but the loopback;
+/// `sslrootcert=FILE` names the CA, else the system's are trusted): the tables' clear
+/// metadata and the role's password cross it. `sslmode=disable` is for a private link that is
+/// encrypted already (WireGuard), `require` encrypts without verifying whom to. The password is never part of it — not in the configuration, which
 /// every member of the installation's group reads, nor in any log — but read when a connection
 /// is made: from the file `GRIEVANCE_DATABASE_PASSWORD_FILE` names (owner- or group-readable
 /// only), else from `GRIEVANCE_DATABASE_PASSWORD`, else from the configuration's
@@ -11,6 +15,15 @@ package struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     package let port: Int
     package let user: String
     package let database: String
+    package let tls: TLSMode
+    /// The CA that signed the server's certificate, for `verify-full`; nil: the system's.
+    package let rootCertificate: String?
+
+    package enum TLSMode: String, Sendable, Hashable, CaseIterable {
+        case disable
+        case require
+        case verifyFull = "verify-full"
+    }
 
     package static let schemes: Set<String> = ["postgres", "postgresql"]
 
@@ -25,15 +38,39 @@ package struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         guard let user = components.user, !user.isEmpty else { throw .incomplete(text, "names no user (postgres://USER@HOST/DATABASE)") }
         let database = String(components.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty, !database.contains("/") else { throw .incomplete(text, "names no database (postgres://USER@HOST/DATABASE)") }
-        guard components.query == nil, components.fragment == nil else { throw .incomplete(text, "has options this system does not read") }
+        guard components.fragment == nil else { throw .incomplete(text, "has a fragment") }
+        var tls: TLSMode?
+        var rootCertificate: String?
+        for item in components.queryItems ?? [] {
+            switch (item.name, item.value) {
+            case ("sslmode", let value?):
+                guard let mode = TLSMode(rawValue: value) else {
+                    throw .incomplete(text, "asks for sslmode=\(value); this system knows \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                tls = mode
+            case ("sslrootcert", let value?) where value.hasPrefix("/"):
+                rootCertificate = value
+            default:
+                throw .incomplete(text, "has the option '\(item.name)', which this system does not read (sslmode, sslrootcert=/ABSOLUTE/PATH)")
+            }
+        }
+        self.tls = tls ?? (Self.loopback.contains(host.lowercased()) ? .disable : .verifyFull)
+        self.rootCertificate = rootCertificate
         self.host = host
         self.port = components.port ?? 5432
         self.user = user.removingPercentEncoding ?? user
         self.database = database.removingPercentEncoding ?? database
     }
 
+    static let loopback: Set<String> = ["127.0.0.1", "::1", "[::1]", "localhost"]
+
     /// The URL as configured: no secret in it, so it may be shown and logged.
-    package var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+    package var description: String {
+        var options: [String] = []
+        if tls != (Self.loopback.contains(host.lowercased()) ? .disable : .verifyFull) { options.append("sslmode=\(tls.rawValue)") }
+        if let rootCertificate { options.append("sslrootcert=\(rootCertificate)") }
+        return "postgres://\(user)@\(host):\(port)/\(database)" + (options.isEmpty ? "" : "?" + options.joined(separator: "&"))
+    }
 
     /// The password for `user`: nil when none is configured (PostgreSQL's `trust`, or a peer on
     /// the same machine).
