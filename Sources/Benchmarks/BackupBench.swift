@@ -37,8 +37,8 @@ struct BackupBench: ParsableCommand {
         let fixture = try CasesFixture(roster: [("admin", [.admin])], events: [], clock: TestClock(now), in: directory)
         let population = SyntheticPopulation(seed: 14, events: []).generate(
             count: cases, from: ISO8601DateFormatter().date(from: "2022-07-01T00:00:00Z")!, to: now, now: now)
+        try fixture.raw.transaction { try SyntheticPopulation.insert(population, into: $0) }
         try fixture.database.write { db in
-            try SyntheticPopulation.insert(population, into: db)
             try db.execute(sql: "INSERT INTO case_records (case_ref, seq, kind, sealed, created_at) SELECT reference, 1, 'complaint', randomblob(?), created_at FROM cases",
                            arguments: [recordBytes])
         }

@@ -36,7 +36,7 @@ struct SummaryBench: ParsableCommand {
         let made = Date()
         let population = generator.generate(count: cases, from: ISO8601DateFormatter().date(from: "2022-07-01T00:00:00Z")!,
                                             to: ISO8601DateFormatter().date(from: "2027-07-01T00:00:00Z")!, now: now)
-        try fixture.database.write { db in try SyntheticPopulation.insert(population, into: db) }
+        try fixture.raw.transaction { try SyntheticPopulation.insert(population, into: $0) }
         try fixture.database.write { db in try db.execute(sql: "ANALYZE") }
         print("\(cases) cases written in \(String(format: "%.1f", Date().timeIntervalSince(made))) s; WAL, synchronous=FULL\n")
         _ = try fixture.administration.signCheckpoint(by: fixture["admin"])

@@ -80,11 +80,34 @@ public struct CasesFixture: Sendable {
     public var procedure: Procedure { installation.procedure }
     public var dataDirectory: URL { installation.directory.url }
 
-    /// The database itself, for tests that tamper with it as an insider would.
-    /// The SQLite database, for tests that edit it by raw SQL (on SQLite only).
+    /// The SQLite database itself, for benchmarks that fill it in bulk; tests read and edit the
+    /// tables through `raw`, which works on either engine.
     public var database: DatabasePool {
-        guard let sqlite = installation.storage as? SQLiteCaseStorage else { preconditionFailure("this test edits SQLite by raw SQL") }
+        guard let sqlite = installation.storage as? SQLiteCaseStorage else { preconditionFailure("a SQLite pool asked of a fixture on \(engine)") }
         return sqlite.database
+    }
+
+    /// The tables by raw SQL on the fixture's engine: for tests that check what is stored, or
+    /// tamper with it as someone with the database's password would.
+    package var raw: RawSQL { RawSQL(installation.storage as! any RawTableAccess) }
+
+    /// The files that hold the tables, with their bytes: `grievance.sqlite` and its WAL, or, on
+    /// PostgreSQL, after a CHECKPOINT, the database's files under the cluster's base/ (the
+    /// write-ahead log is the cluster's, apart: `PostgresFiles.writeAheadLog()`).
+    package func databaseFiles() throws -> [(name: String, bytes: Data)] {
+        switch engine {
+        case .sqlite:
+            return try ["grievance.sqlite", "grievance.sqlite-wal", "grievance.sqlite-shm"].compactMap { name in
+                let url = dataDirectory.appendingPathComponent(name)
+                return FileManager.default.fileExists(atPath: url.path) ? (name, try Data(contentsOf: url)) : nil
+            }
+        case .postgres:
+            try PostgresFiles.checkpoint()
+            guard let oid = try raw.value("SELECT oid::bigint AS oid FROM pg_database WHERE datname = current_database()")?.integer else {
+                throw PostgresFiles.Unavailable()
+            }
+            return try PostgresFiles.databaseFiles(oid: oid)
+        }
     }
 
     /// A report whose every text carries `marker`, to be looked for where it must never be.

@@ -1,5 +1,5 @@
+import Cases
 import Foundation
-import GRDB
 
 /// Makes up cases over the shipped procedure with a seeded generator — so every run and every
 /// machine gets the same population — and writes them by raw SQL. Some combinations are made
@@ -54,27 +54,29 @@ public struct SyntheticPopulation: Sendable {
         }
     }
 
-    /// Writes the cases and their stages as the clear columns hold them.
-    public static func insert(_ cases: [SyntheticCase], into db: Database) throws {
-        let policy = Data(repeating: 0xAB, count: 32)
-        let insertCase = try db.makeStatement(sql: """
+    /// Writes the cases and their stages as the clear columns hold them, on either engine.
+    package static func insert(_ cases: [SyntheticCase], into tables: any RawTables) throws {
+        let policy = RawValue.bytes([UInt8](repeating: 0xAB, count: 32))
+        let insertCase = """
             INSERT INTO cases (reference, receipt_lookup, event, category, respondent_role, region, channel, language, urgent,
                                stage, stage_entered_at, created_at, reporter_gender, policy_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'en', 0, ?, ?, ?, ?, ?)
-            """)
-        let insertTransition = try db.makeStatement(sql: "INSERT INTO case_transitions (case_ref, seq, stage, entered_at) VALUES (?, ?, ?, ?)")
-        func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'en', false, ?, ?, ?, ?, ?)
+            """
+        let insertTransition = "INSERT INTO case_transitions (case_ref, seq, stage, entered_at) VALUES (?, ?, ?, ?)"
+        func millis(_ date: Date) -> RawValue { .integer(Int64((date.timeIntervalSince1970 * 1000).rounded(.down))) }
+        func optional(_ text: String?) -> RawValue { text.map(RawValue.text) ?? .null }
         for (index, synthetic) in cases.enumerated() {
-            var lookup = Data(count: 32)
+            var lookup = [UInt8](repeating: 0, count: 32)
             withUnsafeBytes(of: UInt64(index).bigEndian) { lookup.replaceSubrange(0..<8, with: $0) }
             lookup[31] = 0x5C
             let current = synthetic.transitions.last!
-            try insertCase.execute(arguments: [
-                synthetic.reference, lookup, synthetic.event, synthetic.category, synthetic.respondentRole, synthetic.region, synthetic.channel,
-                current.stage, millis(current.at), millis(synthetic.createdAt), synthetic.gender, policy,
+            try tables.execute(insertCase, [
+                .text(synthetic.reference), .bytes(lookup), optional(synthetic.event), .text(synthetic.category), optional(synthetic.respondentRole),
+                optional(synthetic.region), .text(synthetic.channel), .text(current.stage), millis(current.at), millis(synthetic.createdAt),
+                optional(synthetic.gender), policy,
             ])
             for (sequence, transition) in synthetic.transitions.enumerated() {
-                try insertTransition.execute(arguments: [synthetic.reference, sequence + 1, transition.stage, millis(transition.at)])
+                try tables.execute(insertTransition, [.text(synthetic.reference), .integer(Int64(sequence + 1)), .text(transition.stage), millis(transition.at)])
             }
         }
     }

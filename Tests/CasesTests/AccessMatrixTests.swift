@@ -196,13 +196,9 @@ struct AccessCaseTests {
         let f = try CasesFixture()
         defer { f.remove() }
         let reference = try f.intake.file(CasesFixture.intake()).reference
-        let seal = try f.database.read { db in
-            try [UInt8](Data.fetchOne(db, sql: "SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = 'bruno'", arguments: [reference.rawValue])!)
-        }
+        let seal = try #require(try f.raw.value("SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = 'bruno'", .text(reference.rawValue)))
         try f.casework.exclude(reference, principal: "bruno", by: f["amina"])
-        try f.database.write { db in
-            try db.execute(sql: "INSERT INTO case_seals (case_ref, recipient, sealed, assigned) VALUES (?, 'bruno', ?, 0)", arguments: [reference.rawValue, Data(seal)])
-        }
+        try f.raw.execute("INSERT INTO case_seals (case_ref, recipient, sealed, assigned) VALUES (?, 'bruno', ?, false)", .text(reference.rawValue), seal)
         #expect(throws: CasesError.damaged("the key history of \(reference)")) { try f.casework.show(reference, as: f["bruno"]) }
     }
 

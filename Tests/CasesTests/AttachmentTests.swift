@@ -1,7 +1,6 @@
 import Cases
 import CasesTesting
 import Foundation
-import GRDB
 import GrievanceCrypto
 import Testing
 
@@ -109,42 +108,41 @@ struct AttachmentTests {
         let listings = try f.casework.show(filed.reference, as: f["amina"]).attachments
         let (first, second) = (listings[0].sequence, listings[1].sequence)
         let damaged = CasesError.damaged("attachment #\(first) of \(filed.reference)")
-        func alter(_ sql: String, _ arguments: StatementArguments = []) throws {
-            try f.database.write { db in try db.execute(sql: sql, arguments: arguments) }
+        let (reference, firstSequence) = (RawValue.text(filed.reference.rawValue), RawValue.integer(Int64(first)))
+        func alter(_ sql: String, _ arguments: RawValue...) throws {
+            try f.raw.transaction { try $0.execute(sql, arguments) }
         }
-        func chunk(_ index: Int, of sequence: UInt64) throws -> Data {
-            try f.database.read { db in
-                try Data.fetchOne(db, sql: "SELECT chunk FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? AND idx = ?",
-                                  arguments: [filed.reference, Int64(sequence), index])!
-            }
+        func chunk(_ index: Int, of sequence: UInt64) throws -> RawValue {
+            try #require(try f.raw.value("SELECT chunk FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? AND idx = ?",
+                                         reference, .integer(Int64(sequence)), .integer(Int64(index))))
         }
         let pristine = try (0..<4).map { try chunk($0, of: first) }
         func restore() throws {
-            try alter("DELETE FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ?", [filed.reference, Int64(first)])
+            try alter("DELETE FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ?", reference, firstSequence)
             for (index, data) in pristine.enumerated() {
-                try alter("INSERT INTO case_attachment_chunks VALUES (?, ?, ?, ?)", [filed.reference, Int64(first), index, data])
+                try alter("INSERT INTO case_attachment_chunks VALUES (?, ?, ?, ?)", reference, firstSequence, .integer(Int64(index)), data)
             }
             #expect(try Self.read(f, filed.reference, first) == original)
         }
 
-        var flipped = pristine[1]
-        flipped[flipped.startIndex + 40] ^= 0x01
-        try alter("UPDATE case_attachment_chunks SET chunk = ? WHERE case_ref = ? AND record_seq = ? AND idx = 1", [flipped, filed.reference, Int64(first)])
+        var flipped = try #require(pristine[1].bytes)
+        flipped[40] ^= 0x01
+        try alter("UPDATE case_attachment_chunks SET chunk = ? WHERE case_ref = ? AND record_seq = ? AND idx = 1", .bytes(flipped), reference, firstSequence)
         #expect(throws: damaged) { try Self.read(f, filed.reference, first) }
         try restore()
 
-        try alter("DELETE FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? AND idx = 3", [filed.reference, Int64(first)])
+        try alter("DELETE FROM case_attachment_chunks WHERE case_ref = ? AND record_seq = ? AND idx = 3", reference, firstSequence)
         #expect(throws: damaged) { try Self.read(f, filed.reference, first) }  // cut short: no final chunk
         try restore()
 
         for (index, data) in [(1, pristine[2]), (2, pristine[1])] {
             try alter("UPDATE case_attachment_chunks SET chunk = ? WHERE case_ref = ? AND record_seq = ? AND idx = ?",
-                      [data, filed.reference, Int64(first), index])
+                      data, reference, firstSequence, .integer(Int64(index)))
         }
         #expect(throws: damaged) { try Self.read(f, filed.reference, first) }
         try restore()
 
-        try alter("INSERT INTO case_attachment_chunks VALUES (?, ?, 4, ?)", [filed.reference, Int64(first), pristine[3]])
+        try alter("INSERT INTO case_attachment_chunks VALUES (?, ?, 4, ?)", reference, firstSequence, pristine[3])
         #expect(throws: damaged) { try Self.read(f, filed.reference, first) }  // a chunk after the final one
         try restore()
 
@@ -154,7 +152,7 @@ struct AttachmentTests {
             UPDATE case_attachments SET sealed_key = (SELECT sealed_key FROM case_attachments WHERE case_ref = ?1 AND record_seq = ?3),
                                         header = (SELECT header FROM case_attachments WHERE case_ref = ?1 AND record_seq = ?3)
             WHERE case_ref = ?1 AND record_seq = ?2
-            """, [filed.reference, Int64(first), Int64(second)])
+            """, reference, firstSequence, .integer(Int64(second)))
         #expect(throws: damaged) { try Self.read(f, filed.reference, first) }
     }
 

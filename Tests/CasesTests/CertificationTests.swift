@@ -2,35 +2,62 @@ import AuditLog
 import Cases
 import CasesTesting
 import Foundation
-import GRDB
 import Testing
 
 @Suite("Certification: nothing is sealed to keys the organisation did not certify")
 struct CertificationTests {
-    /// Someone who can write the database works on it behind Grievance's back. They bring keys
-    /// of their own — a whole, genuine row from another installation, which they can unlock —
-    /// and bump the principals generation so every cache reads their work.
-    static func tamper(_ f: CasesFixture, from other: CasesFixture, _ statements: [String]) throws {
-        try f.database.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [other.dataDirectory.appendingPathComponent("grievance.sqlite").path])
-            try db.inTransaction {
-                for sql in statements { try db.execute(sql: sql) }
-                try db.execute(sql: "UPDATE settings SET value = value + 1 WHERE key = 'principals-generation'")
-                return .commit
-            }
-            try db.execute(sql: "DETACH DATABASE other")
+    /// Someone who can write the database works on it behind Grievance's back, in one
+    /// transaction. They bring keys of their own — whole, genuine values from another
+    /// installation's row, which they can unlock — and bump the principals generation so every
+    /// cache reads their work.
+    static func tamper(_ f: CasesFixture, _ statements: [(sql: String, arguments: [RawValue])]) throws {
+        try f.raw.transaction { tables in
+            for (sql, arguments) in statements { try tables.execute(sql, arguments) }
+            #expect(try tables.execute(generationSQL(f, set: "value + 1"), []) == 1)
         }
     }
 
-    static func recipients(_ f: CasesFixture, _ reference: CaseReference) throws -> Set<String> {
-        Set(try f.database.read { db in try String.fetchAll(db, sql: "SELECT recipient FROM case_seals WHERE case_ref = ?", arguments: [reference]) })
+    /// The principals generation is a setting in SQLite, a counter of its own in PostgreSQL.
+    static func generationSQL(_ f: CasesFixture, set value: String) -> String {
+        switch f.engine {
+        case .sqlite: "UPDATE settings SET value = \(value) WHERE key = 'principals-generation'"
+        case .postgres: "UPDATE counters SET value = \(value) WHERE name = 'principals-generation'"
+        }
     }
 
-    static let swapKeys = """
-        UPDATE principals SET (box_public, signing_public, box_secret_wrapped, signing_secret_wrapped) =
-            (SELECT box_public, signing_public, box_secret_wrapped, signing_secret_wrapped FROM other.principals WHERE id = 'bruno')
-        WHERE id = 'bruno'
-        """
+    static func generation(_ f: CasesFixture) throws -> RawValue? {
+        switch f.engine {
+        case .sqlite: try f.raw.value("SELECT value FROM settings WHERE key = 'principals-generation'")
+        case .postgres: try f.raw.value("SELECT value FROM counters WHERE name = 'principals-generation'")
+        }
+    }
+
+    /// The keys, the wrapped secrets, the creation time and the certificate of `id`'s row in
+    /// another installation, in `columns`' order.
+    static func keys(of id: String, in other: CasesFixture) throws -> [RawValue] {
+        let row = try #require(try other.raw.rows("SELECT * FROM principals WHERE id = ?", .text(id)).first)
+        return try Self.columns.map { try #require(row[$0]) }
+    }
+
+    static let columns = ["box_public", "signing_public", "box_secret_wrapped", "signing_secret_wrapped", "created_at", "certificate"]
+
+    /// A person nobody added, given `roles` and another installation's keys of `template`.
+    static func insert(_ id: String, roles: String, keysOf template: String, from other: CasesFixture) throws -> (sql: String, arguments: [RawValue]) {
+        ("""
+         INSERT INTO principals (id, name, roles, disabled, \(columns.joined(separator: ", ")))
+         VALUES (?, ?, ?, false, ?, ?, ?, ?, ?, ?)
+         """, [.text(id), .text(id.capitalized), .text(roles)] + (try keys(of: template, in: other)))
+    }
+
+    /// A handler's keys replaced by keys the writer holds (bruno's of the other installation).
+    static func swapKeys(from other: CasesFixture) throws -> (sql: String, arguments: [RawValue]) {
+        ("UPDATE principals SET box_public = ?, signing_public = ?, box_secret_wrapped = ?, signing_secret_wrapped = ? WHERE id = 'bruno'",
+         Array(try keys(of: "bruno", in: other).prefix(4)))
+    }
+
+    static func recipients(_ f: CasesFixture, _ reference: CaseReference) throws -> Set<String> {
+        Set(try f.raw.column("SELECT recipient FROM case_seals WHERE case_ref = ?", .text(reference.rawValue)).compactMap(\.text))
+    }
 
     @Test("a row added by raw SQL, a key swapped, a role given: no seal at filing, assignment or the panel's grant; untrusted; logged")
     func rawSQL() throws {
@@ -39,17 +66,12 @@ struct CertificationTests {
         let other = try CasesFixture()
         defer { other.remove() }
         #expect(try f.administration.people().allSatisfy(\.trust.isTrusted))
-        try Self.tamper(f, from: other, [
+        try Self.tamper(f, [
             // A person nobody added, on the appeals panel and routed every case.
-            """
-            INSERT INTO principals (id, name, roles, box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, disabled, created_at, certificate)
-            SELECT 'mallory', 'Mallory', 'appeals,handler', box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, 0, created_at, certificate
-            FROM other.principals WHERE id = 'amina'
-            """,
-            // A handler's keys replaced by keys the writer holds.
-            Self.swapKeys,
+            try Self.insert("mallory", roles: "appeals,handler", keysOf: "amina", from: other),
+            try Self.swapKeys(from: other),
             // An investigator made a handler, so that every case is routed to them.
-            "UPDATE principals SET roles = 'handler,investigator' WHERE id = 'ivan'",
+            ("UPDATE principals SET roles = 'handler,investigator' WHERE id = 'ivan'", []),
         ])
         let trust = Dictionary(uniqueKeysWithValues: try f.administration.people().map { ($0.principal.id, $0.trust) })
         for id in ["mallory", "bruno", "ivan"] { #expect(!(trust[id]?.isTrusted ?? true), "\(id) shows trusted") }
@@ -81,7 +103,7 @@ struct CertificationTests {
         let other = try CasesFixture()
         defer { other.remove() }
         let filed = try f.casework.file(CasesFixture.intake(marker: "acts"), channel: .hotline, by: f["sofia"])
-        try Self.tamper(f, from: other, ["UPDATE principals SET roles = 'appeals,safeguarding-lead' WHERE id = 'sofia'", Self.swapKeys])
+        try Self.tamper(f, [("UPDATE principals SET roles = 'appeals,safeguarding-lead' WHERE id = 'sofia'", []), try Self.swapKeys(from: other)])
         #expect(throws: CasesError.self) { try f.casework.show(filed.reference, as: f["sofia"]) }
         #expect(throws: CasesError.invalid(.person, .untrusted("the record's keys, roles or status are not the ones certified"))) {
             try f.administration.setRoles(of: "bruno", to: [.handler, .investigator], by: f["admin"])
@@ -94,11 +116,7 @@ struct CertificationTests {
         defer { f.remove() }
         let other = try CasesFixture()
         defer { other.remove() }
-        try Self.tamper(f, from: other, ["""
-            INSERT INTO principals (id, name, roles, box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, disabled, created_at, certificate)
-            SELECT 'eve', 'Eve', 'admin', box_public, signing_public, box_secret_wrapped, signing_secret_wrapped, 0, created_at, certificate
-            FROM other.principals WHERE id = 'admin'
-            """])
+        try Self.tamper(f, [try Self.insert("eve", roles: "admin", keysOf: "admin", from: other)])
         let eve = try f.administration.unlock(id: "eve", passphrase: Passphrase(utf8: other.passphrases["admin"]!))
         #expect(throws: CasesError.self) {
             try f.administration.addPrincipal(id: "puppet", name: "Puppet", roles: [.handler], by: eve)
@@ -126,9 +144,8 @@ struct SealForgeryTests {
         defer { f.remove() }
         let other = try CasesFixture()
         defer { other.remove() }
-        try CertificationTests.tamper(f, from: other, [
-            "UPDATE settings SET value = (SELECT value FROM other.settings WHERE key = 'recovery-key.public') WHERE key = 'recovery-key.public'",
-        ])
+        let theirs = try #require(try other.raw.value("SELECT value FROM settings WHERE key = 'recovery-key.public'"))
+        try CertificationTests.tamper(f, [("UPDATE settings SET value = ? WHERE key = 'recovery-key.public'", [theirs])])
         #expect(throws: DataDirectoryError.self) { try DataDirectory(path: f.dataDirectory.path).open() }
         #expect(throws: DataDirectoryError.self) { try DataDirectory(path: f.dataDirectory.path).openIntakeDesk() }
     }
@@ -137,18 +154,16 @@ struct SealForgeryTests {
     func insertedSealRows() throws {
         let f = try CasesFixture()
         defer { f.remove() }
-        let other = try CasesFixture()
-        defer { other.remove() }
         // Bruno is kept away by the reporter; with write access he adds a seal row for himself
         // (copied from amina's, with a tag he cannot make) and marks the key stale.
         let kept = try f.intake.file(CasesFixture.intake(marker: "kept-away", exclude: ["bruno"]))
         let plain = try f.intake.file(CasesFixture.intake(marker: "plain", exclude: ["bruno"]))
-        try CertificationTests.tamper(f, from: other, [kept.reference, plain.reference].flatMap { reference in [
+        try CertificationTests.tamper(f, [kept.reference, plain.reference].map { reference in (
             """
             INSERT INTO case_seals (case_ref, recipient, sealed, assigned, tag)
-            SELECT case_ref, 'bruno', sealed, 0, tag FROM case_seals WHERE case_ref = '\(reference.rawValue)' AND recipient = 'amina'
-            """,
-        ] } + ["UPDATE cases SET key_stale = 1 WHERE reference = '\(kept.reference.rawValue)'"])
+            SELECT case_ref, 'bruno', sealed, false, tag FROM case_seals WHERE case_ref = ? AND recipient = 'amina'
+            """, [.text(reference.rawValue)])
+        } + [("UPDATE cases SET key_stale = true WHERE reference = ?", [.text(kept.reference.rawValue)])])
         try f.casework.addNote(kept.reference, text: "after the re-key", by: f["amina"])
         #expect(try CertificationTests.recipients(f, kept.reference) == ["amina", "@recovery", "@reporter"])
         #expect(try f.auditEntries().last { $0.action == "case.rekeyed" }?.details.contains(AuditDetail("removed", "bruno")) == true)
@@ -164,9 +179,7 @@ struct SealForgeryTests {
     func recoveryOfARewrittenRow() throws {
         let f = try CasesFixture()
         defer { f.remove() }
-        let other = try CasesFixture()
-        defer { other.remove() }
-        try CertificationTests.tamper(f, from: other, ["UPDATE principals SET roles = 'admin' WHERE id = 'bruno'"])
+        try CertificationTests.tamper(f, [("UPDATE principals SET roles = 'admin' WHERE id = 'bruno'", [])])
         #expect(throws: CasesError.self) { try f.administration.recoverPrincipal("bruno", recoveryKey: f.recoveryKey) }
     }
 }
@@ -179,11 +192,10 @@ struct RoutingCacheTests {
         defer { f.remove() }
         let first = try f.intake.file(CasesFixture.intake(marker: "before"))
         #expect(try CertificationTests.recipients(f, first.reference).contains("bruno"))
-        let generation = try f.database.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'principals-generation'") }
+        let generation = try #require(try CertificationTests.generation(f))
         try f.administration.disablePrincipal("bruno", by: f["admin"])
-        try f.database.write { db in
-            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'principals-generation'", arguments: [generation])
-        }
+        #expect(try CertificationTests.generation(f) != generation)
+        #expect(try f.raw.execute(CertificationTests.generationSQL(f, set: "?"), generation) == 1)
         let second = try f.intake.file(CasesFixture.intake(marker: "after"))
         #expect(try !CertificationTests.recipients(f, second.reference).contains("bruno"))
     }

@@ -2,7 +2,6 @@ import AuditLog
 @testable import Cases
 import CasesTesting
 import Foundation
-import GRDB
 import GrievanceCrypto
 import Testing
 
@@ -35,10 +34,8 @@ struct DataDirectoryTests {
         defer { f.remove() }
         let admin = f["admin"]
         let stranger = SigningKeyPair.generate()
-        try f.database.write { db in
-            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'log-key.sealed.admin'",
-                           arguments: [Data(SealedBox.seal(stranger.secretKey, to: BoxPublicKey(bytes: admin.principal.boxPublicKey)))])
-        }
+        #expect(try f.raw.execute("UPDATE settings SET value = ? WHERE key = 'log-key.sealed.admin'",
+                                  .bytes(SealedBox.seal(stranger.secretKey, to: BoxPublicKey(bytes: admin.principal.boxPublicKey)))) == 1)
         #expect(throws: CasesError.damaged("the log key sealed to admin")) { try f.administration.signCheckpoint(by: admin) }
         #expect(try f.administration.latestCheckpoint() == nil)
         #expect(throws: CasesError(.administratorsOnly(.signCheckpoints))) { try f.administration.signCheckpoint(by: f["amina"]) }
@@ -51,9 +48,7 @@ struct DataDirectoryTests {
         let amina = f["amina"]
         let filed = try f.intake.file(Intake(category: "harassment", content: ComplaintContent(description: "rotation")))
         func seal() throws -> [UInt8]? {
-            try f.database.read { db in
-                try Data.fetchOne(db, sql: "SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = 'amina'", arguments: [filed.reference])
-            }.map { [UInt8]($0) }
+            try f.raw.value("SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = 'amina'", .text(filed.reference.rawValue))?.bytes
         }
         let oldSeal = try #require(try seal())
         #expect((try? CaseKeyEnvelope.open(oldSeal, caseReference: filed.reference.rawValue, with: amina.boxKeyPair)) != nil)

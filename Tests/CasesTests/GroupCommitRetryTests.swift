@@ -56,9 +56,7 @@ struct GroupCommitRetryTests {
         let results = answers.withLock { $0 }
         #expect(results.count == 8)
         #expect(Set(results.compactMap { try? $0.get() }) == Set(0..<8), "\(results)")
-        let stored = try f.database.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM settings WHERE key LIKE 'retry-test-%'")
-        }
+        let stored = try f.raw.value("SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'retry-test-%'")?.integer
         #expect(stored == 8)
     }
 }

@@ -2,7 +2,6 @@ import AuditLog
 import Cases
 import CasesTesting
 import Foundation
-import GRDB
 import GrievanceCrypto
 import Synchronization
 import Testing
@@ -22,10 +21,8 @@ struct GroupCommitTests {
                 let outcome = Result { try f.intake.file(intake).reference }.mapError { $0 as! CasesError }
                 if case .success(let reference) = outcome {
                     // Answered means committed: another connection sees it at once.
-                    let seen = (try? f.database.read { db in
-                        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE reference = ?)", arguments: [reference])
-                    }) ?? nil
-                    #expect(seen == true, "\(reference) was answered before it was committed")
+                    let seen = try? f.raw.value("SELECT COUNT(*) AS n FROM cases WHERE reference = ?", .text(reference.rawValue))?.integer
+                    #expect(seen == 1, "\(reference) was answered before it was committed")
                 }
                 results.withLock { $0.append(outcome) }
             }
@@ -37,11 +34,11 @@ struct GroupCommitTests {
         #expect(filed.count == 160 && Set(filed).count == 160)
         #expect(refused.count == 40)
         #expect(refused.allSatisfy { if case .failure(let error) = $0 { error.description.hasPrefix("no event") } else { false } })
-        let counts = try f.database.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases")!, try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT case_ref) FROM case_seals")!,
-             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT case_ref) FROM case_records")!)
-        }
-        #expect(counts == (160, 160, 160), "a refused filing left rows behind")
+        let counts = try #require(try f.raw.rows("""
+            SELECT (SELECT COUNT(*) FROM cases) AS cases, (SELECT COUNT(DISTINCT case_ref) FROM case_seals) AS sealed,
+                   (SELECT COUNT(DISTINCT case_ref) FROM case_records) AS recorded
+            """).first)
+        #expect(counts == ["cases": 160, "sealed": 160, "recorded": 160], "a refused filing left rows behind")
         let logged = try f.auditEntries().filter { $0.action == "case.filed" }.compactMap(\.caseReference)
         #expect(Set(logged) == Set(filed.map(\.rawValue)))
         let list = try f.casework.list(for: f["amina"])

@@ -122,4 +122,37 @@ struct PostgresEngineTests {
         }
         #expect(try f.administration.verifyAudit().isValid)
     }
+
+    @Test("retention: a shredded case's ciphertext is in the database's files before, in none of them after VACUUM FULL and a CHECKPOINT",
+          .enabled(if: PostgresFiles.readable))
+    func retention() throws {
+        let f = try CasesFixture(engine: .postgres)
+        defer { f.remove() }
+        let marker = "PGRETAIN-\(UUID().uuidString)"
+        let ended = try RetentionTests.closedCase(f, marker)
+        let kept = try RetentionTests.closedCase(f, "\(marker)-kept")
+        try f.casework.hold(kept.reference, reason: "proceedings", by: f["amina"])
+        let old = try RetentionTests.ciphertexts(f, ended.reference)
+        #expect(old.count >= 8)
+        // The scan works: after a CHECKPOINT the case's ciphertexts are in the files under base/.
+        let before = RetentionTests.filesHolding(old, in: try f.databaseFiles())
+        #expect(!before.isEmpty, "no ciphertext of the case found in its database's files while it was there")
+
+        f.clock.advance(days: 6 * RetentionTests.year + 1)
+        let run = try f.administration.runRetention(by: f["admin"], dryRun: false)
+        #expect(run.shredded == [ended.reference] && run.logFileEmptied)
+        #expect(try RetentionTests.ciphertexts(f, ended.reference).isEmpty)
+        // No dead row version, in a table or its TOAST, keeps a copy once VACUUM FULL rewrote them.
+        let after = try f.databaseFiles()
+        #expect(RetentionTests.filesHolding(old, in: after) == [], "a ciphertext of the shredded case is still in the database's files")
+        // The case kept is still there, whole: the rewrite dropped what was shredded alone.
+        let keptCiphertexts = try RetentionTests.ciphertexts(f, kept.reference)
+        #expect(!RetentionTests.filesHolding(keptCiphertexts, in: after).isEmpty)
+        #expect(try f.casework.show(kept.reference, as: f["amina"]).complaint.description.contains("\(marker)-kept"))
+        // The write-ahead log is the limit (docs/SECURITY.md, "PostgreSQL's write-ahead log"):
+        // its segments keep the records written when the case was filed until the server
+        // recycles and overwrites them, which no statement of the database's owner can force.
+        // Measured: the segment current at filing still held them after this run. So nothing
+        // is asserted of pg_wal here.
+    }
 }

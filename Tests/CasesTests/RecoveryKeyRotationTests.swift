@@ -1,7 +1,6 @@
 @testable import Cases
 import CasesTesting
 import Foundation
-import GRDB
 import GrievanceCrypto
 import Testing
 
@@ -20,11 +19,10 @@ struct RecoveryKeyRotationTests {
         #expect(fresh.publicKeyHex != f.recoveryKey.publicKeyHex)
         let after = try server.file(CasesFixture.intake())
         for reference in [before.reference, after.reference] {
-            let seal = try #require(try f.database.read { db in
-                try Data.fetchOne(db, sql: "SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = '@recovery'", arguments: [reference.rawValue])
-            })
-            #expect((try? CaseKeyEnvelope.open([UInt8](seal), caseReference: reference.rawValue, with: fresh.keyPair)) != nil)
-            #expect((try? CaseKeyEnvelope.open([UInt8](seal), caseReference: reference.rawValue, with: f.recoveryKey.keyPair)) == nil)
+            let seal = try #require(try f.raw.value("SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = '@recovery'",
+                                                    .text(reference.rawValue))?.bytes)
+            #expect((try? CaseKeyEnvelope.open(seal, caseReference: reference.rawValue, with: fresh.keyPair)) != nil)
+            #expect((try? CaseKeyEnvelope.open(seal, caseReference: reference.rawValue, with: f.recoveryKey.keyPair)) == nil)
         }
         #expect(throws: CasesError.invalid(.recoveryKey, .notThisOrganisations)) { try f.administration.recoverPrincipal("amina", recoveryKey: f.recoveryKey) }
         #expect(throws: CasesError.invalid(.recoveryKey, .notThisOrganisations)) { try f.administration.rotateRecoveryKey(f.recoveryKey) }
@@ -62,13 +60,12 @@ struct RecoveryKeyRotationTests {
         let server = try f.installation.intakeDesk()
         _ = try server.file(CasesFixture.intake())
         let intruder = BoxKeyPair.generate()
-        try f.database.write { db in
-            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'recovery-key.public'", arguments: [Data(intruder.publicKey.bytes)])
-        }
+        #expect(try f.raw.execute("UPDATE settings SET value = ? WHERE key = 'recovery-key.public'", .bytes(intruder.publicKey.bytes)) == 1)
         #expect(throws: CasesError.self) { try server.file(CasesFixture.intake()) }
         #expect(throws: DataDirectoryError.self) { try DataDirectory(path: f.dataDirectory.path).open() }
-        let sealedToIntruder = try f.database.read { db in try Data.fetchAll(db, sql: "SELECT sealed FROM case_seals") }
-            .filter { (try? SealedBox.open([UInt8]($0), with: intruder)) != nil }
+        let seals = try f.raw.column("SELECT sealed FROM case_seals").compactMap(\.bytes)
+        #expect(!seals.isEmpty)
+        let sealedToIntruder = seals.filter { (try? SealedBox.open($0, with: intruder)) != nil }
         #expect(sealedToIntruder.isEmpty)
     }
 }

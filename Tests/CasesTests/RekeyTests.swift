@@ -2,34 +2,27 @@ import AuditLog
 @testable import Cases
 import CasesTesting
 import Foundation
-import GRDB
 import GrievanceCrypto
 import Testing
 
 @Suite("Re-keying: a holder removed reads nothing written after, even with a copy of the database and their key")
 struct RekeyTests {
-    /// What a holder can take away before they are removed: the database file and their own
-    /// unlocked key (they know their passphrase).
-    static func copyDatabase(_ f: CasesFixture) throws -> DatabaseQueue {
-        let copy = f.folder.appendingPathComponent("stolen-\(UUID().uuidString).sqlite").path
-        try f.database.backup(to: try DatabaseQueue(path: copy))
-        return try DatabaseQueue(path: copy)
+    /// What a holder can take away before they are removed: a copy of the database (of which
+    /// the seals are what their key opens) and their own unlocked key (they know their passphrase).
+    static func copyDatabase(_ f: CasesFixture) throws -> [[String: RawValue]] {
+        try f.raw.rows("SELECT case_ref, recipient, sealed FROM case_seals")
     }
 
-    /// The case key `id`'s seal in `database` opens, with their key pair.
-    static func key(of reference: CaseReference, sealedTo person: UnlockedPrincipal, in database: DatabaseQueue, keyPair: BoxKeyPair) throws -> SymmetricKey {
-        let sealed = try database.read { db in
-            try #require(try Data.fetchOne(db, sql: "SELECT sealed FROM case_seals WHERE case_ref = ? AND recipient = ?", arguments: [reference, person.id]))
-        }
-        return try CaseKeyEnvelope.open([UInt8](sealed), caseReference: reference.rawValue, with: keyPair)
+    /// The case key `id`'s seal in the copy opens, with their key pair.
+    static func key(of reference: CaseReference, sealedTo person: UnlockedPrincipal, in copy: [[String: RawValue]], keyPair: BoxKeyPair) throws -> SymmetricKey {
+        let sealed = try #require(copy.first { $0["case_ref"] == .text(reference.rawValue) && $0["recipient"] == .text(person.id) }?["sealed"]?.bytes)
+        return try CaseKeyEnvelope.open(sealed, caseReference: reference.rawValue, with: keyPair)
     }
 
     /// The records of `reference` written after `sequence`, as stored.
     static func records(of reference: CaseReference, after sequence: Int, in f: CasesFixture) throws -> [(sequence: UInt64, kind: RecordKind, sealed: [UInt8])] {
-        try f.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT seq, kind, sealed FROM case_records WHERE case_ref = ? AND seq > ? ORDER BY seq", arguments: [reference, sequence])
-                .map { (UInt64($0["seq"] as Int64), RecordKind(rawValue: $0["kind"])!, [UInt8]($0["sealed"] as Data)) }
-        }
+        try f.raw.rows("SELECT seq, kind, sealed FROM case_records WHERE case_ref = ? AND seq > ? ORDER BY seq", .text(reference.rawValue), .integer(Int64(sequence)))
+            .map { (UInt64(try #require($0["seq"]?.integer)), try #require(RecordKind(rawValue: $0["kind"]?.text ?? "")), try #require($0["sealed"]?.bytes)) }
     }
 
     @Test("excluded: a note written after does not open with the key they held; the remaining holders read every record")

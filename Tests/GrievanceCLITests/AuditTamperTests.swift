@@ -1,6 +1,6 @@
 import Cases
 import Foundation
-import GRDB
+import CasesTesting
 import Testing
 
 @testable import grievance_cli
@@ -18,10 +18,6 @@ struct AuditTamperTests {
         #expect(signed.standardOutput.hasPrefix("grievance/"))
         #expect(try w.run(["case", "show", reference], as: "amina").status == 0)
         return (w, checkpoint)
-    }
-
-    static func database(_ w: CLIWorkspace) throws -> DatabaseQueue {
-        try DatabaseQueue(path: w.dataDirectory.appendingPathComponent("grievance.sqlite").path)
     }
 
     @Test("an intact log verifies, with the held checkpoint; the export verifies with the Python verifier too")
@@ -54,14 +50,13 @@ struct AuditTamperTests {
     func changedRow() throws {
         let (w, _) = try Self.setUp()
         defer { w.remove() }
-        try Self.database(w).write { db in
-            // Append-only holds until someone with the file removes the guard.
-            #expect(throws: (any Error).self) { try db.execute(sql: "UPDATE audit_entries SET entry = entry WHERE seq = 3") }
-            try db.execute(sql: "DROP TRIGGER audit_entries_no_update")
-            let entry = try #require(try Data.fetchOne(db, sql: "SELECT entry FROM audit_entries WHERE seq = 3"))
-            var altered = [UInt8](entry)
+        // Append-only holds until someone with the database's password removes the guard.
+        #expect(throws: (any Error).self) { try w.raw().execute("UPDATE audit_entries SET entry = entry WHERE seq = 3") }
+        try w.raw().transaction { tables in
+            try tables.execute(w.dropAppendOnly("audit_entries", "UPDATE"), [])
+            var altered = try #require(try tables.rows("SELECT entry FROM audit_entries WHERE seq = 3", []).first?["entry"]?.bytes)
             altered[altered.count - 1] ^= 0x01
-            try db.execute(sql: "UPDATE audit_entries SET entry = ? WHERE seq = 3", arguments: [Data(altered)])
+            #expect(try tables.execute("UPDATE audit_entries SET entry = ? WHERE seq = 3", [.bytes(altered)]) == 1)
         }
         let verify = try w.run(["audit", "verify"])
         #expect(verify.status == CLIExitStatus.verificationFailed.rawValue)
@@ -78,13 +73,13 @@ struct AuditTamperTests {
         defer { w.remove() }
         let held = try String(contentsOfFile: checkpoint, encoding: .utf8)
         let size = try #require(Int(held.split(separator: "\n")[1]))
-        try Self.database(w).write { db in
+        try w.raw().transaction { tables in
             for table in ["audit_entries", "audit_nodes", "audit_checkpoints"] {
-                try db.execute(sql: "DROP TRIGGER \(table)_no_delete")
+                try tables.execute(w.dropAppendOnly(table, "DELETE"), [])
             }
-            try db.execute(sql: "DELETE FROM audit_checkpoints")
-            try db.execute(sql: "DELETE FROM audit_entries WHERE seq >= ?", arguments: [size - 2])
-            try db.execute(sql: "DELETE FROM audit_nodes")
+            try tables.execute("DELETE FROM audit_checkpoints", [])
+            #expect(try tables.execute("DELETE FROM audit_entries WHERE seq >= ?", [.integer(Int64(size - 2))]) >= 2)
+            try tables.execute("DELETE FROM audit_nodes", [])
         }
         let verify = try w.run(["audit", "verify", "--checkpoint", checkpoint])
         #expect(verify.status == CLIExitStatus.verificationFailed.rawValue)

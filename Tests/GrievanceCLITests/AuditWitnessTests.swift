@@ -1,18 +1,21 @@
 import AuditLog
 import Cases
+import CasesTesting
 import Foundation
-import GRDB
 import Testing
 
 @testable import grievance_cli
 
 @Suite("grievance-cli audit: a verifier that does not trust the verified; witnesses who cosign")
 struct AuditWitnessTests {
+    /// LogRewriter rewrites the log through SQLite's file with the audit log's own code: the
+    /// tests that use it run on SQLite, in the SQLite pass alone. (The logic that verifies
+    /// is written once over both engines' tables; AuditTamperTests edits the log on both.)
     static func databasePath(_ w: CLIWorkspace) -> String { w.dataDirectory.appendingPathComponent("grievance.sqlite").path }
 
     /// A workspace with history, an auditor who witnesses, and a checkpoint signed.
-    static func setUp() throws -> CLIWorkspace {
-        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("audi", [.auditor])])
+    static func setUp(engine: TestEngine = .fromEnvironment) throws -> CLIWorkspace {
+        let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("audi", [.auditor])], engine: engine)
         let (reference, _) = try w.file(as: "amina", marker: "witness")
         #expect(try w.run(["case", "advance", reference, "--to", "acknowledged", "--reason", "called back"], as: "amina").status == 0)
         #expect(try w.run(["case", "show", reference], as: "amina").status == 0)
@@ -35,9 +38,9 @@ struct AuditWitnessTests {
         #expect((report["extends_remembered_size"] as? Int ?? 0) > 5)
     }
 
-    @Test("an entry rewritten after a person verified, chain, tree and checkpoints recomputed or deleted: their next verify fails; a newcomer's passes")
+    @Test("an entry rewritten after a person verified, chain, tree and checkpoints recomputed or deleted: their next verify fails; a newcomer's passes", .enabled(if: TestEngine.fromEnvironment == .sqlite))
     func rewrittenAfterVerify() throws {
-        let w = try Self.setUp()
+        let w = try Self.setUp(engine: .sqlite)
         defer { w.remove() }
         #expect(try w.run(["audit", "verify"], as: "audi").status == 0)
         // Hide that amina read the case: drop its entry, rebuild everything after it, and pad
@@ -53,9 +56,9 @@ struct AuditWitnessTests {
         #expect(witness.standardError.contains("the audit log does not verify: checkpoint"), "\(witness.standardError)")
     }
 
-    @Test("a log cut short after a person verified, its own checkpoints and nodes rebuilt: their next verify fails")
+    @Test("a log cut short after a person verified, its own checkpoints and nodes rebuilt: their next verify fails", .enabled(if: TestEngine.fromEnvironment == .sqlite))
     func truncatedAfterVerify() throws {
-        let w = try Self.setUp()
+        let w = try Self.setUp(engine: .sqlite)
         defer { w.remove() }
         #expect(try w.run(["audit", "verify"], as: "audi").status == 0)
         try LogRewriter.rewrite(Self.databasePath(w)) { entries in Array(entries.dropLast(3)) }
@@ -79,9 +82,7 @@ struct AuditWitnessTests {
 
         // Someone with the file puts a key of their own in: a newcomer would trust it, the pin does not.
         let swapped = try #require(Data(base64Encoded: String(otherKey.split(separator: "+", maxSplits: 2)[2])))
-        try DatabaseQueue(path: Self.databasePath(w)).write { db in
-            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'log-key.public'", arguments: [swapped.dropFirst()])
-        }
+        #expect(try w.raw().execute("UPDATE settings SET value = ? WHERE key = 'log-key.public'", .bytes([UInt8](swapped.dropFirst()))) == 1)
         let pinned = try w.run(["audit", "verify"], as: "audi")
         #expect(pinned.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(pinned.standardError.contains("is not the pinned key"), "\(pinned.standardError)")
@@ -90,9 +91,9 @@ struct AuditWitnessTests {
         #expect(given.standardError.contains("not the one you pinned"))
     }
 
-    @Test("a witness cosigns; audit verify checks the cosignature; a flipped byte in it fails; a rewritten log is refused a second cosignature")
+    @Test("a witness cosigns; audit verify checks the cosignature; a flipped byte in it fails; a rewritten log is refused a second cosignature", .enabled(if: TestEngine.fromEnvironment == .sqlite))
     func cosigning() throws {
-        let w = try Self.setUp()
+        let w = try Self.setUp(engine: .sqlite)
         defer { w.remove() }
         let cosigned = try w.run(["audit", "cosign", "--json"], as: "audi")
         #expect(cosigned.status == 0, "\(cosigned.standardError)")
@@ -121,14 +122,14 @@ struct AuditWitnessTests {
         #expect(again.status == 0, "\(again.standardError)")
 
         // A cosignature altered in the database no longer verifies under the witness's key.
-        try DatabaseQueue(path: Self.databasePath(w)).write { db in
-            try db.execute(sql: "DROP TRIGGER audit_cosignatures_no_update")
-            let line = try #require(try String.fetchOne(db, sql: "SELECT line FROM audit_cosignatures ORDER BY id LIMIT 1"))
+        try w.raw().transaction { tables in
+            try tables.execute(w.dropAppendOnly("audit_cosignatures", "UPDATE"), [])
+            let line = try #require(try tables.rows("SELECT line FROM audit_cosignatures ORDER BY id LIMIT 1", []).first?["line"]?.text)
             let parts = line.split(separator: " ")
             var signature = try #require(Data(base64Encoded: String(parts.last!.trimmingCharacters(in: .whitespacesAndNewlines))))
             signature[signature.count - 1] ^= 0x01
             let altered = parts.dropLast().joined(separator: " ") + " " + signature.base64EncodedString() + "\n"
-            try db.execute(sql: "UPDATE audit_cosignatures SET line = ? WHERE line = ?", arguments: [altered, line])
+            #expect(try tables.execute("UPDATE audit_cosignatures SET line = ? WHERE line = ?", [.text(altered), .text(line)]) == 1)
         }
         let bad = try w.run(["audit", "verify", "--witness", witnessKey, "--json"], as: "ana")
         #expect(bad.status == CLIExitStatus.verificationFailed.rawValue)

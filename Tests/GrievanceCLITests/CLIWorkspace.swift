@@ -20,6 +20,8 @@ struct CLIWorkspace {
 
     let folder: URL
     var passphrases: [String: String] = [:]
+    /// The engine its tables are in: `init` run by the CLI itself makes SQLite's.
+    var engine = TestEngine.sqlite
 
     var dataDirectory: URL { folder.appendingPathComponent("data") }
     var recoveryKeyFile: URL { folder.appendingPathComponent("recovery-key.txt") }
@@ -31,11 +33,13 @@ struct CLIWorkspace {
 
     /// A data directory from the one fixture (made as `init` makes it, in process) with its
     /// administrator `rosa` and whoever else `roster` names, their passphrases known, and the
-    /// recovery key written where `init --recovery-key-out` would write it.
-    static func initialised(roster: [(id: String, roles: Set<Role>)] = []) throws -> CLIWorkspace {
-        let fixture = try CasesFixture(roster: [("rosa", [.admin])] + roster, events: [], clock: TestClock(Date()))
+    /// recovery key written where `init --recovery-key-out` would write it. Its tables are on
+    /// the engine the run tests (GRIEVANCE_TEST_ENGINE), unless a test about one engine says which.
+    static func initialised(roster: [(id: String, roles: Set<Role>)] = [], engine: TestEngine = .fromEnvironment) throws -> CLIWorkspace {
+        let fixture = try CasesFixture(roster: [("rosa", [.admin])] + roster, events: [], clock: TestClock(Date()), engine: engine)
         var workspace = CLIWorkspace(folder: fixture.folder)
         workspace.passphrases = fixture.passphrases
+        workspace.engine = engine
         try fixture.recoveryKey.write(to: workspace.recoveryKeyFile.path)
         return workspace
     }

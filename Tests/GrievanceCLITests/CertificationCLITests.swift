@@ -1,25 +1,21 @@
 import Cases
+import CasesTesting
 import Foundation
-import GRDB
 import Testing
 
 @testable import grievance_cli
 
 @Suite("grievance-cli and grievance-server: certified people, the organisation key pinned outside the data directory")
 struct CertificationCLITests {
-    static func databasePath(_ w: CLIWorkspace) -> String { w.dataDirectory.appendingPathComponent("grievance.sqlite").path }
-
     /// Replaces `id`'s keys with the same person's keys from `other`, which the writer can unlock.
     static func swapKeys(of id: String, in w: CLIWorkspace, from other: CLIWorkspace) throws {
-        try DatabaseQueue(path: databasePath(w)).writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [databasePath(other)])
-            try db.execute(sql: """
-                UPDATE principals SET (box_public, signing_public, box_secret_wrapped, signing_secret_wrapped) =
-                    (SELECT box_public, signing_public, box_secret_wrapped, signing_secret_wrapped FROM other.principals WHERE id = ?)
-                WHERE id = ?
-                """, arguments: [id, id])
-            try db.execute(sql: "UPDATE settings SET value = value + 1 WHERE key = 'principals-generation'")
-            try db.execute(sql: "DETACH DATABASE other")
+        let columns = ["box_public", "signing_public", "box_secret_wrapped", "signing_secret_wrapped"]
+        let theirs = try #require(try other.raw().rows("SELECT \(columns.joined(separator: ", ")) FROM principals WHERE id = ?", .text(id)).first)
+        try w.raw().transaction { tables in
+            let changed = try tables.execute("UPDATE principals SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                                             try columns.map { try #require(theirs[$0]) } + [.text(id)])
+            #expect(changed == 1)
+            try tables.execute(w.bumpPrincipalsGeneration, [])
         }
     }
 
@@ -49,9 +45,7 @@ struct CertificationCLITests {
                                       body: #"{"category": "harassment", "description": "sealed to whom?"}"#)
         #expect(filed.status == 201, "\(filed.body)")
         let reference = try #require((try JSONSerialization.jsonObject(with: Data(filed.body.utf8)) as? [String: String])?["reference"])
-        let recipients = try await DatabaseQueue(path: Self.databasePath(w)).read { db in
-            try String.fetchAll(db, sql: "SELECT recipient FROM case_seals WHERE case_ref = ? ORDER BY recipient", arguments: [reference])
-        }
+        let recipients = try w.raw().column("SELECT recipient FROM case_seals WHERE case_ref = ? ORDER BY recipient", .text(reference)).compactMap(\.text)
         #expect(recipients == ["@recovery", "@reporter", "amina"])
         // Bruno's keys are now the writer's: with them, the new case does not open for "bruno".
         let show = try w.run(["case", "show", reference], as: "bruno", passphrase: other.passphrases["bruno"])
@@ -75,11 +69,8 @@ struct CertificationCLITests {
             (error as? ServerStartFailure)?.log.contains("is not the one pinned") == true
         }
 
-        try DatabaseQueue(path: Self.databasePath(w)).writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [Self.databasePath(other)])
-            try db.execute(sql: "UPDATE settings SET value = (SELECT value FROM other.settings WHERE key = 'organisation-key.public') WHERE key = 'organisation-key.public'")
-            try db.execute(sql: "DETACH DATABASE other")
-        }
+        let theirs = try #require(try other.raw().value("SELECT value FROM settings WHERE key = 'organisation-key.public'"))
+        #expect(try w.raw().execute("UPDATE settings SET value = ? WHERE key = 'organisation-key.public'", theirs) == 1)
         let pinned = try w.run(["case", "list"], as: "amina")
         #expect(pinned.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(pinned.standardError.contains("is not the one pinned"), "\(pinned.standardError)")

@@ -1,4 +1,5 @@
 import Cases
+import CasesTesting
 import Foundation
 import Testing
 
@@ -70,9 +71,10 @@ struct ExitStatusTests {
         Self.expect(try w.run(["backup", "verify", backup, "--recovery-key", w.recoveryKeyFile.path]), .verificationFailed, "is damaged")
         Self.expect(try w.run(["backup", "verify", backup, "--recovery-key", w.recoveryKeyFile.path, "--json"]), .verificationFailed, "is damaged")
 
-        try AuditTamperTests.database(w).write { db in
-            try db.execute(sql: "DROP TRIGGER audit_entries_no_update")
-            try db.execute(sql: "UPDATE audit_entries SET entry = entry || x'00' WHERE seq = 2")
+        try w.raw().transaction { tables in
+            try tables.execute(w.dropAppendOnly("audit_entries", "UPDATE"), [])
+            let entry = try #require(try tables.rows("SELECT entry FROM audit_entries WHERE seq = 2", []).first?["entry"]?.bytes)
+            #expect(try tables.execute("UPDATE audit_entries SET entry = ? WHERE seq = 2", [.bytes(entry + [0])]) == 1)
         }
         Self.expect(try w.run(["audit", "verify"]), .verificationFailed, "the audit log does not verify")
         // JSON says it on standard output; the status says it too.

@@ -1,5 +1,6 @@
+import Cases
+import CasesTesting
 import Foundation
-import GRDB
 import Testing
 
 /// `backup`, `retention` and `case hold` as an administrator's timer and a handler run them:
@@ -62,12 +63,10 @@ import Testing
         #expect(held.status == 0, "\(held.standardError)")
         // Seven years ago, by raw SQL: every time the case and its records carry.
         let sevenYearsAgo = Int64((Date().timeIntervalSince1970 - 7 * 366 * 86_400) * 1000)
-        let database = try DatabaseQueue(path: workspace.dataDirectory.appendingPathComponent("grievance.sqlite").path)
-        try database.write { db in
-            try db.execute(sql: "UPDATE cases SET created_at = ?, stage_entered_at = ?", arguments: [sevenYearsAgo, sevenYearsAgo])
-            try db.execute(sql: "UPDATE case_records SET created_at = ?", arguments: [sevenYearsAgo])
+        try workspace.raw().transaction { tables in
+            try tables.execute("UPDATE cases SET created_at = ?, stage_entered_at = ?", [.integer(sevenYearsAgo), .integer(sevenYearsAgo)])
+            try tables.execute("UPDATE case_records SET created_at = ?", [.integer(sevenYearsAgo)])
         }
-        try database.close()
 
         let refused = try workspace.run(["retention", "run", "--yes"], as: "amina")
         #expect(refused.status != 0 && refused.standardError.contains("for administrators"))

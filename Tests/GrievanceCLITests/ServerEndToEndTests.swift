@@ -1,4 +1,5 @@
 import Cases
+import CasesTesting
 import Foundation
 import Testing
 
@@ -79,14 +80,11 @@ struct ServerEndToEndTests {
         #expect(try String(contentsOf: out, encoding: .utf8) == content)
         #expect((try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
-        try await AuditTamperTests.database(w).write { db in
-            // The last byte changed — to 0x01 when it was 0x00 already (one time in 256).
-            try db.execute(sql: """
-                UPDATE case_attachment_chunks
-                SET chunk = substr(chunk, 1, length(chunk) - 1) || CASE WHEN substr(chunk, -1) = x'00' THEN x'01' ELSE x'00' END
-                WHERE idx = 1
-                """)
-            #expect(db.changesCount == 1)
+        try w.raw().transaction { tables in
+            // The last byte changed.
+            var chunk = try #require(try tables.rows("SELECT chunk FROM case_attachment_chunks WHERE idx = 1", []).first?["chunk"]?.bytes)
+            chunk[chunk.count - 1] ^= 0x01
+            #expect(try tables.execute("UPDATE case_attachment_chunks SET chunk = ? WHERE idx = 1", [.bytes(chunk)]) == 1)
         }
         let altered = w.folder.appendingPathComponent("altered.png")
         let refused = try w.run(["case", "attachment", reference, String(number), "--out", altered.path], as: "amina")

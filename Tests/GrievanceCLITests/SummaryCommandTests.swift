@@ -1,5 +1,6 @@
+import Cases
+import CasesTesting
 import Foundation
-import GRDB
 import Testing
 
 /// `summary` as the Executive Committee runs it: every format, from clear metadata only, by a
@@ -14,12 +15,10 @@ import Testing
         var references: [String] = []
         for index in 0..<count { references.append(try workspace.file(as: "amina", marker: "\(marker)-\(index)").reference) }
         let august = Int64(ISO8601DateFormatter().date(from: "2026-08-14T09:00:00Z")!.timeIntervalSince1970 * 1000)
-        let database = try DatabaseQueue(path: workspace.dataDirectory.appendingPathComponent("grievance.sqlite").path)
-        try database.write { db in
-            try db.execute(sql: "UPDATE cases SET created_at = ?, stage_entered_at = ?", arguments: [august, august])
-            try db.execute(sql: "UPDATE case_transitions SET entered_at = ?", arguments: [august])
+        try workspace.raw().transaction { tables in
+            try tables.execute("UPDATE cases SET created_at = ?, stage_entered_at = ?", [.integer(august), .integer(august)])
+            try tables.execute("UPDATE case_transitions SET entered_at = ?", [.integer(august)])
         }
-        try database.close()
         let signed = try workspace.run(["audit", "checkpoint"], as: "rosa")
         #expect(signed.status == 0, "\(signed.standardError)")
         return (workspace, references)

@@ -17,7 +17,7 @@ struct SummaryFixture {
         population = generator.generate(count: count, from: ISO8601DateFormatter().date(from: from)!, to: ISO8601DateFormatter().date(from: to)!,
                                         now: Self.august2027)
         let made = population
-        try cases.database.write { db in try SyntheticPopulation.insert(made, into: db) }
+        try cases.raw.transaction { try SyntheticPopulation.insert(made, into: $0) }
         _ = try cases.administration.signCheckpoint(by: cases["admin"])
     }
 

@@ -33,13 +33,16 @@ final class SummaryLedgerTests: XCTestCase {
         let fixture = try SummaryFixture(count: 300, seed: 22)
         defer { fixture.remove() }
         _ = try fixture.release("2027-Q1")
-        XCTAssertThrowsError(try fixture.cases.database.write { try $0.execute(sql: "UPDATE summary_releases SET period = '2027-Q2'") })
-        XCTAssertThrowsError(try fixture.cases.database.write { try $0.execute(sql: "DELETE FROM summary_releases") })
+        XCTAssertThrowsError(try fixture.cases.raw.execute("UPDATE summary_releases SET period = '2027-Q2'"))
+        XCTAssertThrowsError(try fixture.cases.raw.execute("DELETE FROM summary_releases"))
         // Someone who drops the triggers and rewrites a release (to hide what it gave out) is caught by its hash.
-        try fixture.cases.database.write { db in
-            try db.execute(sql: "DROP TRIGGER summary_releases_no_update")
-            try db.execute(sql: "UPDATE summary_releases SET document = replace(document, '\"<5\"', '0')")
+        let rewrite: [String] = switch fixture.cases.engine {
+        case .sqlite: ["DROP TRIGGER summary_releases_no_update", "UPDATE summary_releases SET document = replace(document, '\"<5\"', '0')"]
+        case .postgres: ["DROP TRIGGER summary_releases_append_only ON summary_releases",
+                         "UPDATE summary_releases SET document = convert_to(replace(convert_from(document, 'UTF8'), '\"<5\"', '0'), 'UTF8')"]
         }
+        let rewritten = try fixture.cases.raw.transaction { tables in try rewrite.map { try tables.execute($0, []) } }
+        XCTAssertEqual(rewritten.last, 1, "the release was not rewritten")
         XCTAssertThrowsError(try fixture.release("2027-Q2")) { error in
             guard case SummaryError.damagedLedger = error else { return XCTFail("\(error)") }
         }

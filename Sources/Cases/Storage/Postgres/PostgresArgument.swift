@@ -8,6 +8,7 @@ enum PostgresArgument: Sendable {
     case int64(Int64?)
     case bytes([UInt8]?)
     case boolean(Bool?)
+    case double(Double?)
 
     static func integer(_ value: Int64) -> Self { .int64(value) }
     static func integer(_ value: Int) -> Self { .int64(Int64(value)) }
@@ -19,6 +20,7 @@ enum PostgresArgument: Sendable {
         case .int64(let value): bindings.append(value)
         case .bytes(let value): bindings.append(value.map { ByteBuffer(bytes: $0) })
         case .boolean(let value): bindings.append(value)
+        case .double(let value): bindings.append(value)
         }
     }
 }

@@ -93,7 +93,10 @@ package final class PostgresCaseStorage: CaseStorage {
     /// After a shredding, rewrites the tables that held the case's ciphertexts, so that no dead
     /// row version keeps a copy of them in the database's files: `VACUUM FULL` writes each table
     /// (and its TOAST) anew and removes the old files. It locks each table while it runs, so it is
-    /// for retention, which an administrator runs now and then.
+    /// for retention, which an administrator runs now and then. It does not reach the server's
+    /// write-ahead log (pg_wal, shared by every database of the server), whose segments keep the
+    /// records written at filing until they are recycled and overwritten: docs/SECURITY.md says
+    /// so, and PostgresEngineTests.retention measures the tables' files alone.
     package func emptyWriteAheadLog() throws -> Bool {
         try guarded {
             try connections.withSession { session in
