@@ -8,11 +8,6 @@ import Testing
 
 @Suite("grievance-cli audit: a verifier that does not trust the verified; witnesses who cosign")
 struct AuditWitnessTests {
-    /// LogRewriter rewrites the log through SQLite's file with the audit log's own code: the
-    /// tests that use it run on SQLite, in the SQLite pass alone. (The logic that verifies
-    /// is written once over both engines' tables; AuditTamperTests edits the log on both.)
-    static func databasePath(_ w: CLIWorkspace) -> String { w.dataDirectory.appendingPathComponent("grievance.sqlite").path }
-
     /// A workspace with history, an auditor who witnesses, and a checkpoint signed.
     static func setUp(engine: TestEngine = .fromEnvironment) throws -> CLIWorkspace {
         let w = try CLIWorkspace.initialised(roster: [("amina", [.handler]), ("audi", [.auditor])], engine: engine)
@@ -38,14 +33,14 @@ struct AuditWitnessTests {
         #expect((report["extends_remembered_size"] as? Int ?? 0) > 5)
     }
 
-    @Test("an entry rewritten after a person verified, chain, tree and checkpoints recomputed or deleted: their next verify fails; a newcomer's passes", .enabled(if: TestEngine.fromEnvironment == .sqlite))
+    @Test("an entry rewritten after a person verified, chain, tree and checkpoints recomputed or deleted: their next verify fails; a newcomer's passes")
     func rewrittenAfterVerify() throws {
-        let w = try Self.setUp(engine: .sqlite)
+        let w = try Self.setUp()
         defer { w.remove() }
         #expect(try w.run(["audit", "verify"], as: "audi").status == 0)
         // Hide that amina read the case: drop its entry, rebuild everything after it, and pad
         // the end so the log is no shorter than before.
-        try LogRewriter.rewrite(Self.databasePath(w)) { entries in
+        try LogRewriter.rewrite(w) { entries in
             entries.filter { $0.action != "case.read" } + Array(repeating: entries.last!, count: 4)
         }
         let newcomer = try w.run(["audit", "verify", "--json"], as: "amina")
@@ -56,12 +51,12 @@ struct AuditWitnessTests {
         #expect(witness.standardError.contains("the audit log does not verify: checkpoint"), "\(witness.standardError)")
     }
 
-    @Test("a log cut short after a person verified, its own checkpoints and nodes rebuilt: their next verify fails", .enabled(if: TestEngine.fromEnvironment == .sqlite))
+    @Test("a log cut short after a person verified, its own checkpoints and nodes rebuilt: their next verify fails")
     func truncatedAfterVerify() throws {
-        let w = try Self.setUp(engine: .sqlite)
+        let w = try Self.setUp()
         defer { w.remove() }
         #expect(try w.run(["audit", "verify"], as: "audi").status == 0)
-        try LogRewriter.rewrite(Self.databasePath(w)) { entries in Array(entries.dropLast(3)) }
+        try LogRewriter.rewrite(w) { entries in Array(entries.dropLast(3)) }
         let witness = try w.run(["audit", "verify", "--json"], as: "audi")
         #expect(witness.status == CLIExitStatus.verificationFailed.rawValue)
         #expect(((try witness.json() as? [String: Any])?["failure"] as? String ?? "").hasPrefix("truncated below checkpoint"))
@@ -91,9 +86,9 @@ struct AuditWitnessTests {
         #expect(given.standardError.contains("not the one you pinned"))
     }
 
-    @Test("a witness cosigns; audit verify checks the cosignature; a flipped byte in it fails; a rewritten log is refused a second cosignature", .enabled(if: TestEngine.fromEnvironment == .sqlite))
+    @Test("a witness cosigns; audit verify checks the cosignature; a flipped byte in it fails; a rewritten log is refused a second cosignature")
     func cosigning() throws {
-        let w = try Self.setUp(engine: .sqlite)
+        let w = try Self.setUp()
         defer { w.remove() }
         let cosigned = try w.run(["audit", "cosign", "--json"], as: "audi")
         #expect(cosigned.status == 0, "\(cosigned.standardError)")
@@ -136,7 +131,7 @@ struct AuditWitnessTests {
         #expect(((try bad.json() as? [String: Any])?["failure"] as? String ?? "").hasPrefix("bad cosignature"), "\(bad.standardOutput)")
 
         // An administrator rewrites history and signs it with the log key: the witness refuses.
-        try LogRewriter.rewrite(Self.databasePath(w)) { entries in entries.filter { $0.action != "case.read" } }
+        try LogRewriter.rewrite(w) { entries in entries.filter { $0.action != "case.read" } }
         #expect(try w.run(["audit", "checkpoint"], as: "rosa").status == 0)
         let refused = try w.run(["audit", "cosign"], as: "audi")
         #expect(refused.status == CLIExitStatus.verificationFailed.rawValue)

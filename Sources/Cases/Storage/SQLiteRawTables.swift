@@ -1,9 +1,12 @@
+import AuditLog
 import Foundation
 import GRDB
 
 /// `RawTables` over one SQLite transaction.
 struct SQLiteRawTables: RawTables {
     let db: Database
+
+    var auditTables: any AuditTables { SQLiteAuditTables(db) }
 
     func execute(_ sql: String, _ arguments: [RawValue]) throws -> Int {
         // Cached: a benchmark fills the tables with the same few statements thousands of times.

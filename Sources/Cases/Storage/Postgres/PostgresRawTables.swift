@@ -1,3 +1,4 @@
+import AuditLog
 import Foundation
 import NIOCore
 import PostgresNIO
@@ -5,6 +6,8 @@ import PostgresNIO
 /// `RawTables` over one PostgreSQL transaction.
 struct PostgresRawTables: RawTables {
     let session: PostgresSession
+
+    var auditTables: any AuditTables { PostgresAuditTables(session: session) }
 
     func execute(_ sql: String, _ arguments: [RawValue]) throws -> Int {
         try session.execute(Self.numbered(sql), arguments.map(Self.argument))
