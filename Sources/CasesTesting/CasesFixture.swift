@@ -53,7 +53,7 @@ public struct CasesFixture: Sendable {
         let made = try DataDirectory.create(
             at: folder.appendingPathComponent("data").path, organisation: "Test Workers Network", adminID: adminID, adminName: adminID.capitalized,
             passphrase: Passphrase(utf8: passphrases[adminID]!), procedureText: procedure.map { Data($0.utf8) } ?? Data(contentsOf: Self.procedureURL),
-            procedureFile: "grievance-procedure.yaml", keyCost: "interactive", database: database?.url, databasePasswordFile: database?.passwordFile,
+            procedureFile: "grievance-procedure.yaml", keyCost: "interactive", database: database?.url,
             clock: { clock.now })
         installation = made.installation
         intake = try made.installation.intakeDesk()

@@ -10,6 +10,13 @@ public enum TestEngine: Sendable, Equatable {
     /// A database made for this fixture alone on the test server, dropped by `remove()`.
     case postgres
 
+    /// This process's environment for a program a test runs (the CLI, the server): none of the
+    /// test run's own GRIEVANCE_ settings, which would speak for the test's people, but the
+    /// database's password file, as an installation gives it to every program.
+    public static var childEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GRIEVANCE_") || $0.key == "GRIEVANCE_DATABASE_PASSWORD_FILE" }
+    }
+
     public static var fromEnvironment: TestEngine {
         ProcessInfo.processInfo.environment["GRIEVANCE_TEST_ENGINE"] == "postgres" ? .postgres : .sqlite
     }

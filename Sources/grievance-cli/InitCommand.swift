@@ -59,13 +59,9 @@ struct InitCommand: ParsableCommand {
                                valueName: "GROUP"))
     var group: String?
 
-    @Option(help: ArgumentHelp("Keep the tables in this PostgreSQL database instead of SQLite in the data directory (several server instances over one database; docs/OPERATIONS.md). No password in the URL: give it with --database-password-file, or GRIEVANCE_DATABASE_PASSWORD_FILE or GRIEVANCE_DATABASE_PASSWORD when the programs run.",
+    @Option(help: ArgumentHelp("Keep the tables in this PostgreSQL database instead of SQLite in the data directory (several server instances over one database; docs/OPERATIONS.md). The password is never in the URL nor in config.json: every program reads it from /etc/grievance/database-password, or the file GRIEVANCE_DATABASE_PASSWORD_FILE names, or GRIEVANCE_DATABASE_PASSWORD.",
                                valueName: "postgres://USER@HOST[:PORT]/DATABASE"))
     var database: String?
-
-    @Option(help: ArgumentHelp("A file holding the database user's password (owner- or group-readable only); recorded in config.json by its path.",
-                               valueName: "FILE"), completion: .file())
-    var databasePasswordFile: String?
 
     @OptionGroup var output: JSONOption
 
@@ -103,7 +99,7 @@ struct InitCommand: ParsableCommand {
         let made = try DataDirectory.create(
             at: directory.path, organisation: org, adminID: admin, adminName: adminName ?? admin, passphrase: passphrase,
             procedureText: procedureText, procedureFile: policy, keyCost: keyCost, intakeURL: intakeURL, group: group,
-            database: database, databasePasswordFile: databasePasswordFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            database: database,
             beforeCommit: { made in
                 if let recoveryKeyOut { try made.recoveryKey.write(to: recoveryKeyOut) }
                 if let orgKeyOut { try OwnerOnlyFile.write(Array((made.organisationKey.description + "\n").utf8), to: orgKeyOut) }

@@ -42,11 +42,11 @@ struct PostgresConnectionTests {
         FileManager.default.createFile(atPath: file, contents: Data("secret\n".utf8), attributes: [.posixPermissions: 0o644])
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(throws: DatabaseLocationError.self, "a password file others can read") {
-            try PostgresLocation.password(configuredFile: file, environment: [:])
+            try PostgresLocation.password(file: file, environment: [:])
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
-        #expect(try PostgresLocation.password(configuredFile: file, environment: [:]) == "secret")
-        #expect(try PostgresLocation.password(configuredFile: nil, environment: ["GRIEVANCE_DATABASE_PASSWORD": "from-env"]) == "from-env")
+        #expect(try PostgresLocation.password(file: file, environment: [:]) == "secret")
+        #expect(try PostgresLocation.password(environment: ["GRIEVANCE_DATABASE_PASSWORD": "from-env"]) == "from-env")
     }
 
     @Test("over the network: TLS with the server's certificate verified; a certificate from another CA is refused",
@@ -55,7 +55,7 @@ struct PostgresConnectionTests {
         let ca = try #require(ProcessInfo.processInfo.environment["GRIEVANCE_TEST_POSTGRES_CA"], "the test server offers no TLS (openssl missing?)")
         let database = try TestEngine.newPostgresDatabase()
         defer { TestEngine.dropPostgresDatabase(database.url) }
-        let password = try PostgresLocation.password(configuredFile: database.passwordFile, environment: [:])
+        let password = try PostgresLocation.password(file: database.passwordFile, environment: [:])
         func encrypted(_ options: String) throws -> Bool? {
             let storage = try PostgresCaseStorage(location: try PostgresLocation(parsing: database.url + options), password: password,
                                                   auditOrigin: "grievance/test")

@@ -118,7 +118,7 @@ struct PostgresEngineTests {
             try DataDirectory.create(at: folder, organisation: "Another", adminID: "admin2", adminName: "Admin",
                                      passphrase: Passphrase(utf8: CasesFixture.newPassphrase(for: "admin2")), procedureText: Data(contentsOf: CasesFixture.procedureURL),
                                      procedureFile: "grievance-procedure.yaml", keyCost: "interactive",
-                                     database: f.postgresURL, databasePasswordFile: TestEngine.server?.passwordFile)
+                                     database: f.postgresURL)
         }
         #expect(try f.administration.verifyAudit().isValid)
     }

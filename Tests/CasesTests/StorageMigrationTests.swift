@@ -21,7 +21,7 @@ struct StorageMigrationTests {
         let target = try TestEngine.newPostgresDatabase()
         defer { TestEngine.dropPostgresDatabase(target.url) }
 
-        let report = try f.installation.migrateStorage(to: target.url, passwordFile: target.passwordFile)
+        let report = try f.installation.migrateStorage(to: target.url)
         #expect(report.auditEntries == before.entries + 1, "one entry says where the tables went")
         #expect(report.rows["cases"] == 1 && report.rows["case_attachment_chunks"] ?? 0 > 0 && report.rows["audit_nodes"] ?? 0 > 0)
         #expect(!FileManager.default.fileExists(atPath: f.dataDirectory.appendingPathComponent("grievance.sqlite").path))
@@ -53,16 +53,16 @@ struct StorageMigrationTests {
         defer { second.remove() }
         let target = try TestEngine.newPostgresDatabase()
         defer { TestEngine.dropPostgresDatabase(target.url) }
-        _ = try first.installation.migrateStorage(to: target.url, passwordFile: target.passwordFile)
+        _ = try first.installation.migrateStorage(to: target.url)
         let entries = try second.auditSize()
-        #expect(throws: DataDirectoryError.self) { try second.installation.migrateStorage(to: target.url, passwordFile: target.passwordFile) }
+        #expect(throws: DataDirectoryError.self) { try second.installation.migrateStorage(to: target.url) }
         #expect(try second.auditSize() == entries, "the refused migration left no entry behind")
         #expect(FileManager.default.fileExists(atPath: second.dataDirectory.appendingPathComponent("grievance.sqlite").path))
         #expect(try second.installation.directory.open().configuration.database == nil)
         // Once on PostgreSQL, there is nothing more to migrate.
         let moved = try first.installation.directory.open()
         defer { try? moved.storage.close() }
-        #expect(throws: DataDirectoryError.self) { try moved.migrateStorage(to: target.url, passwordFile: target.passwordFile) }
+        #expect(throws: DataDirectoryError.self) { try moved.migrateStorage(to: target.url) }
     }
 
     @Test("a password in the URL is refused, before anything is written")
@@ -70,7 +70,7 @@ struct StorageMigrationTests {
         let f = try CasesFixture(engine: .sqlite)
         defer { f.remove() }
         let entries = try f.auditSize()
-        #expect(throws: CasesError.self) { try f.installation.migrateStorage(to: "postgres://grievance:secret@127.0.0.1:5432/x", passwordFile: nil) }
+        #expect(throws: CasesError.self) { try f.installation.migrateStorage(to: "postgres://grievance:secret@127.0.0.1:5432/x") }
         #expect(try f.auditSize() == entries)
         #expect(try f.installation.directory.open().configuration.database == nil)
     }

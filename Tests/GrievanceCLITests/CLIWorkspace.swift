@@ -90,7 +90,7 @@ struct CLIWorkspace {
     /// Runs `grievance-cli` on this data directory, as `actor` with their passphrase when given.
     func run(_ arguments: [String], as actor: String? = nil, passphrase: String? = nil, input: String? = nil,
              environment extra: [String: String] = [:]) throws -> Result {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GRIEVANCE_") }
+        var environment = TestEngine.childEnvironment
         environment["GRIEVANCE_DATA_DIR"] = dataDirectory.path
         // Each person's own state (pins, remembered checkpoints) in a home of their own.
         environment["XDG_STATE_HOME"] = stateHome(of: actor).path

@@ -1,4 +1,5 @@
 import Foundation
+import CasesTesting
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ final class ServerProcess: @unchecked Sendable {
         process.executableURL = Self.executable
         process.arguments = ["--data-dir", workspace.dataDirectory.path, "--port", "0",
                              "--policies", PolicyCheckTests.shipped.deletingLastPathComponent().path] + extraArguments
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GRIEVANCE_") }
+        process.environment = TestEngine.childEnvironment
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle
         process.standardError = handle

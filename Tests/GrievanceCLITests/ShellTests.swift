@@ -1,4 +1,5 @@
 import Foundation
+import CasesTesting
 import Testing
 
 @testable import grievance_cli
@@ -72,7 +73,7 @@ struct ShellSessionTests {
         private var out = Data(), err = Data()
 
         init(_ w: CLIWorkspace, arguments: [String], environment extra: [String: String]) throws {
-            var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GRIEVANCE_") }
+            var environment = TestEngine.childEnvironment
             environment["GRIEVANCE_DATA_DIR"] = w.dataDirectory.path
             environment.merge(extra) { _, new in new }
             // In a session of its own: no terminal to fall back on, as in CI.

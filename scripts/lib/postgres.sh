@@ -16,6 +16,7 @@
 #   GRIEVANCE_TEST_POSTGRES_BIN            the server's bin directory (psql, pg_dump, pgbench of
 #                                          the same version)
 #   GRIEVANCE_TEST_POSTGRES_DIR            the temporary directory, removed by postgres_stop
+#   GRIEVANCE_DATABASE_PASSWORD_FILE       the same file, named as every Grievance program reads it
 #   GRIEVANCE_TEST_POSTGRES_CA             the CA of the server's TLS certificate (for sslmode=verify-full), when openssl made one
 # If GRIEVANCE_TEST_POSTGRES is already set, postgres_start starts nothing and leaves every
 # variable as the developer set it.
@@ -179,6 +180,9 @@ EOF
     export GRIEVANCE_TEST_POSTGRES_ADMIN_PASSWORD_FILE="$dir/admin-password"
     export GRIEVANCE_TEST_POSTGRES_BIN="$bin"
     export GRIEVANCE_TEST_POSTGRES_DIR="$dir"
+    # How the programs under test get the role's password, as an installation gives it to them
+    # (never through config.json).
+    export GRIEVANCE_DATABASE_PASSWORD_FILE="$dir/password"
     # The CA that signed the server's certificate, when the server offers TLS.
     if [ -n "$tls" ]; then export GRIEVANCE_TEST_POSTGRES_CA="$dir/ca.crt"; else unset GRIEVANCE_TEST_POSTGRES_CA; fi
     echo "PostgreSQL for the tests: PostgreSQL $("$bin/postgres" --version | sed 's/.*) //') on 127.0.0.1:$port, in $dir"
@@ -199,5 +203,5 @@ postgres_stop() {
     _grievance_pg_dir=""
     # The bin directory stays: it names the machine's server, not this run's.
     unset GRIEVANCE_TEST_POSTGRES GRIEVANCE_TEST_POSTGRES_PASSWORD_FILE GRIEVANCE_TEST_POSTGRES_ADMIN \
-        GRIEVANCE_TEST_POSTGRES_ADMIN_PASSWORD_FILE GRIEVANCE_TEST_POSTGRES_DIR GRIEVANCE_TEST_POSTGRES_CA
+        GRIEVANCE_TEST_POSTGRES_ADMIN_PASSWORD_FILE GRIEVANCE_TEST_POSTGRES_DIR GRIEVANCE_TEST_POSTGRES_CA GRIEVANCE_DATABASE_PASSWORD_FILE
 }

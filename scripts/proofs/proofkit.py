@@ -18,7 +18,8 @@ import urllib.request
 class DataDirectory:
     """A data directory at `path`, made with one administrator and the shipped procedure; its
     tables in the PostgreSQL `database` (postgres://USER@HOST:PORT/DB, the password in
-    `password_file`) if given, else in SQLite inside it."""
+    `password_file`, named to every program by GRIEVANCE_DATABASE_PASSWORD_FILE) if given, else
+    in SQLite inside it."""
 
     # What each instance's machine holds of a data directory whose tables are in PostgreSQL.
     instance_files = ("config.json", "pepper", "procedure.yaml")
@@ -27,7 +28,11 @@ class DataDirectory:
         self.cli = os.path.join(bin_dir, "grievance-cli")
         self.path = path
         self.environment = dict(os.environ, GRIEVANCE_DATA_DIR=path, GRIEVANCE_PASSPHRASE=secrets.token_urlsafe(18))
-        engine = ["--database", database, "--database-password-file", password_file] if database else []
+        # The database's password reaches the programs as a deployment gives it: by the file the
+        # environment names (or /etc/grievance/database-password), never by config.json.
+        if password_file:
+            self.environment["GRIEVANCE_DATABASE_PASSWORD_FILE"] = password_file
+        engine = ["--database", database] if database else []
         subprocess.run([self.cli, "init", "--org", org, "--admin", "rosa", "--key-cost", "interactive",
                         "--policy", os.path.join(policies, "grievance-procedure.yaml"), *engine,
                         "--recovery-key-out", os.path.join(scratch, f"recovery-key-{secrets.token_hex(4)}.txt")],
@@ -77,7 +82,8 @@ class Server:
             [os.path.join(bin_dir, "grievance-server"), "--data-dir", data, "--port", str(port), "--policies", policies,
              "--filing-burst", "1000000", "--filing-interval", "0.000001",
              "--follow-up-burst", "1000000", "--follow-up-interval", "0.000001", *extra],
-            stdout=log, stderr=subprocess.STDOUT, env={k: v for k, v in os.environ.items() if not k.startswith("GRIEVANCE_")})
+            stdout=log, stderr=subprocess.STDOUT,
+            env={k: v for k, v in os.environ.items() if not k.startswith("GRIEVANCE_") or k == "GRIEVANCE_DATABASE_PASSWORD_FILE"})
         deadline = time.time() + 30
         while time.time() < deadline:
             with open(log.name, encoding="utf-8", errors="replace") as f:

@@ -128,7 +128,6 @@ public enum Backup {
         var configuration = try unpacked.readConfiguration()
         if configuration.database != nil {
             configuration.database = nil
-            configuration.databasePasswordFile = nil
             try unpacked.replaceConfiguration(configuration)
         }
         let installation = try unpacked.open(organisationKey: organisationKey, clock: clock)

@@ -19,7 +19,7 @@ extension DataDirectory {
     public static func create(
         at path: String, organisation: String, adminID: String, adminName: String, passphrase: Passphrase,
         procedureText: Data, procedureFile: String, keyCost: String = "moderate", intakeURL: String = "http://127.0.0.1:8080",
-        group: String? = nil, database: String? = nil, databasePasswordFile: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        group: String? = nil, database: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
         beforeCommit: (NewInstallation) throws -> Void = { _ in }
     ) throws -> NewInstallation {
         let directory = DataDirectory(path: path)
@@ -32,7 +32,7 @@ extension DataDirectory {
         if let database {
             do {
                 _ = try PostgresLocation(parsing: database)
-                _ = try PostgresLocation.password(configuredFile: databasePasswordFile)
+                _ = try PostgresLocation.password()
             } catch {
                 throw CasesError.invalid(.database, .malformed(error.description))
             }
@@ -43,7 +43,7 @@ extension DataDirectory {
         do {
             let configuration = InstallationConfiguration(
                 organisation: organisation, auditOrigin: "grievance/" + Hex.encode(RandomBytes.make(count: 8)), keyCost: keyCost, intakeURL: intakeURL,
-                database: database, databasePasswordFile: databasePasswordFile)
+                database: database)
             let pepper = SecureBytes.random(count: pepperByteCount)
             try pepper.withUnsafeBytes { try writeNew(directory.pepperURL, bytes: $0, mode: fileMode) }
             try writeNew(directory.procedureURL, bytes: [UInt8](procedureText), mode: fileMode)

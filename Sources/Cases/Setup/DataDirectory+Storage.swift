@@ -10,7 +10,7 @@ extension DataDirectory {
             let password: String?
             do {
                 location = try PostgresLocation(parsing: database)
-                password = try PostgresLocation.password(configuredFile: configuration.databasePasswordFile)
+                password = try PostgresLocation.password()
             } catch {
                 throw DataDirectoryError.unreadable(configurationURL.path, error.description)
             }

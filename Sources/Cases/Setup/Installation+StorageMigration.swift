@@ -19,7 +19,7 @@ extension Installation {
     /// Refuses a database that holds an installation already, so it never runs twice. The
     /// SQLite write lock is held throughout: nothing is filed here while the copy is made (stop
     /// the server first, or its filings wait and then fail with nothing kept).
-    public func migrateStorage(to url: String, passwordFile: String?, progress: (String, Int) -> Void = { _, _ in }) throws -> StorageMigrationReport {
+    public func migrateStorage(to url: String, progress: (String, Int) -> Void = { _, _ in }) throws -> StorageMigrationReport {
         guard let sqlite = storage as? SQLiteCaseStorage else {
             throw DataDirectoryError.alreadyMigrated(directory.storageDescription(configuration))
         }
@@ -27,7 +27,7 @@ extension Installation {
         let password: String?
         do {
             location = try PostgresLocation(parsing: url)
-            password = try PostgresLocation.password(configuredFile: passwordFile)
+            password = try PostgresLocation.password()
         } catch {
             throw CasesError.invalid(.database, .malformed(error.description))
         }
@@ -56,7 +56,6 @@ extension Installation {
         // The log as the new engine holds it must verify, and be the very log SQLite held.
         var moved = configuration
         moved.database = location.description
-        moved.databasePasswordFile = passwordFile
         guard let keyBytes = try storage.read({ try $0.setting(Administration.logKeyPublicSetting) }),
               let publicKey = try? SigningPublicKey(bytes: keyBytes)
         else { throw CasesError.damaged("the log's public key") }

@@ -18,12 +18,9 @@ public struct InstallationConfiguration: Codable, Sendable, Hashable {
     /// `postgres://USER@HOST[:PORT]/DATABASE` when the tables are in PostgreSQL (several server
     /// instances over one database); absent for the SQLite file in this folder.
     public var database: String?
-    /// A file holding the database user's password (never in this file).
-    public var databasePasswordFile: String?
 
     enum CodingKeys: String, CodingKey {
         case organisation, notify, database
-        case databasePasswordFile = "database_password_file"
         case auditOrigin = "audit_origin"
         case keyCost = "key_cost"
         case intakeURL = "intake_url"
@@ -32,14 +29,13 @@ public struct InstallationConfiguration: Codable, Sendable, Hashable {
     public static let keyCosts = ["moderate", "interactive"]
 
     init(organisation: String, auditOrigin: String, keyCost: String, intakeURL: String, notify: NotifySettings? = nil,
-         database: String? = nil, databasePasswordFile: String? = nil) {
+         database: String? = nil) {
         self.organisation = organisation
         self.auditOrigin = auditOrigin
         self.keyCost = keyCost
         self.intakeURL = intakeURL
         self.notify = notify
         self.database = database
-        self.databasePasswordFile = databasePasswordFile
     }
 
     /// config.json's bytes: sorted keys, indented, a final newline — a file people read.

@@ -13,8 +13,8 @@ struct MigrateStorageCommand: ParsableCommand {
             \(Installation.migratedDatabaseName). Refuses a database that holds an installation \
             already, so it never runs twice. Remove the renamed file once the new engine has been \
             checked: it holds every ciphertext retention would end. The password is never in the \
-            URL: give --database-password-file (recorded in config.json by its path), or set \
-            GRIEVANCE_DATABASE_PASSWORD_FILE or GRIEVANCE_DATABASE_PASSWORD wherever the programs run.
+            URL nor in config.json: every program reads it from /etc/grievance/database-password, \
+            or the file GRIEVANCE_DATABASE_PASSWORD_FILE names, or GRIEVANCE_DATABASE_PASSWORD.
             """)
 
     @OptionGroup var directory: DataDirectoryOption
@@ -24,18 +24,12 @@ struct MigrateStorageCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The empty PostgreSQL database to move to.", valueName: "postgres://USER@HOST[:PORT]/DATABASE"))
     var to: String
 
-    @Option(help: ArgumentHelp("A file holding the database user's password (owner- or group-readable only).", valueName: "FILE"),
-            completion: .file())
-    var databasePasswordFile: String?
-
     func run() throws {
         let installation = try organisationKey.pinned.map { try DataDirectory(path: directory.path).open(organisationKey: $0) } ?? directory.open()
         var progress = ProgressLine("rows copied:", quiet: json.enabled)
         var copied = 0
         var last: (String, Int) = ("", 0)
-        let report = try installation.migrateStorage(
-            to: to, passwordFile: databasePasswordFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        ) { table, count in
+        let report = try installation.migrateStorage(to: to) { table, count in
             if table != last.0 { last = (table, 0) }
             copied += count - last.1
             last.1 = count

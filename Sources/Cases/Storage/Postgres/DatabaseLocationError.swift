@@ -12,7 +12,7 @@ public enum DatabaseLocationError: Error, Hashable, Sendable, CustomStringConver
         case .notPostgres(let text): "'\(text)' is not a PostgreSQL URL (postgres://USER@HOST[:PORT]/DATABASE)"
         case .passwordInURL:
             "the database URL holds a password, which would be written into config.json: give it in a file instead "
-                + "(GRIEVANCE_DATABASE_PASSWORD_FILE, or --database-password-file at init)"
+                + "(\(PostgresLocation.installedPasswordPath), or the file GRIEVANCE_DATABASE_PASSWORD_FILE names)"
         case .incomplete(let text, let why): "the database URL \(PostgresLocation.redacted(text)) \(why)"
         case .passwordFile(let path, let why): "the database password file \(path) \(why)"
         }

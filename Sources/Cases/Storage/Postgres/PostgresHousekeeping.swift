@@ -24,7 +24,7 @@ package enum PostgresHousekeeping {
 
     private static func run(_ sql: String, on url: String, passwordFile: String?) throws {
         let location = try PostgresLocation(parsing: url)
-        let connections = try PostgresConnections(location: location, password: try PostgresLocation.password(configuredFile: passwordFile), maximum: 1)
+        let connections = try PostgresConnections(location: location, password: try PostgresLocation.password(file: passwordFile), maximum: 1)
         defer { connections.close() }
         try connections.withSession { try $0.execute(sql) }
     }

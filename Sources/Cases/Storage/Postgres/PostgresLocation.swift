@@ -5,11 +5,15 @@ import Foundation
 /// certificate is verified (`sslmode=verify-full`, the default for any host but the loopback;
 /// `sslrootcert=FILE` names the CA, else the system's are trusted): the tables' clear
 /// metadata and the role's password cross it. `sslmode=disable` is for a private link that is
-/// encrypted already (WireGuard), `require` encrypts without verifying whom to. The password is never part of it — not in the configuration, which
-/// every member of the installation's group reads, nor in any log — but read when a connection
-/// is made: from the file `GRIEVANCE_DATABASE_PASSWORD_FILE` names (owner- or group-readable
-/// only), else from `GRIEVANCE_DATABASE_PASSWORD`, else from the configuration's
-/// `database_password_file`.
+/// encrypted already (WireGuard), `require` encrypts without verifying whom to.
+///
+/// The password is never part of it, nor anywhere in `config.json`, which every member of the
+/// installation's group may write: a path to a "password file" there would let one of them make
+/// another person's command read any file of theirs (a key, a token) and send it, as a
+/// cleartext password, to a server of their choosing. It is read when a connection is made:
+/// from the file `GRIEVANCE_DATABASE_PASSWORD_FILE` names (no access for others), else from
+/// `GRIEVANCE_DATABASE_PASSWORD`, else from `/etc/grievance/database-password` when it exists
+/// (root's to install, as the organisation key is).
 package struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     package let host: String
     package let port: Int
@@ -74,14 +78,20 @@ package struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// The password for `user`: nil when none is configured (PostgreSQL's `trust`, or a peer on
     /// the same machine).
-    package static func password(configuredFile: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    /// `file` is one a person named for a command of theirs (tests, benchmarks), never one
+    /// from `config.json`.
+    package static func password(file: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(DatabaseLocationError) -> String?
     {
-        if let file = environment["GRIEVANCE_DATABASE_PASSWORD_FILE"] ?? configuredFile {
+        if let file = file ?? environment["GRIEVANCE_DATABASE_PASSWORD_FILE"] {
             return try readPasswordFile(file)
         }
-        return environment["GRIEVANCE_DATABASE_PASSWORD"]
+        if let password = environment["GRIEVANCE_DATABASE_PASSWORD"] { return password }
+        return FileManager.default.fileExists(atPath: installedPasswordPath) ? try readPasswordFile(installedPasswordPath) : nil
     }
+
+    /// Where an installation keeps the database's password for every program on the machine.
+    package static let installedPasswordPath = "/etc/grievance/database-password"
 
     private static func readPasswordFile(_ path: String) throws(DatabaseLocationError) -> String {
         var status = stat()
