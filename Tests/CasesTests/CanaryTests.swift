@@ -44,7 +44,7 @@ struct CanaryTests {
         }
         try scan("as written")
         // SQLite's WAL copied into the file; PostgreSQL's case tables rewritten (VACUUM FULL).
-        #expect(try f.installation.storage.emptyWriteAheadLog())
+        #expect(try f.installation.storage.removeDeletedCopies())
         try scan("after the engine's log was emptied")
         // The audit log holds actions and stages, never content.
         for entry in try f.auditEntries() {

@@ -32,7 +32,7 @@ private final class FailsOnceStorage: CaseStorage, Sendable {
         try inner.verifyAudit(logKey: logKey, witnessKeys: witnessKeys, held: held, remembered: remembered, progress: progress)
     }
     func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64 { try inner.exportAudit(progress: progress, to: write) }
-    func emptyWriteAheadLog() throws -> Bool { try inner.emptyWriteAheadLog() }
+    func removeDeletedCopies() throws -> Bool { try inner.removeDeletedCopies() }
     func snapshot(into copy: DatabaseQueue) throws { try inner.snapshot(into: copy) }
     func close() throws { try inner.close() }
 }

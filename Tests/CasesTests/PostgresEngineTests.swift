@@ -138,18 +138,22 @@ struct PostgresEngineTests {
         let before = RetentionTests.filesHolding(old, in: try f.databaseFiles())
         #expect(!before.isEmpty, "no ciphertext of the case found in its database's files while it was there")
 
+        // What made VACUUM FULL alone keep the rows now and then: a transaction holding an id in
+        // another database of the server, for the whole run, and a snapshot in this database
+        // taken before the shredding and ended a moment after it.
+        let other = try CasesFixture(engine: .postgres)
+        defer { other.remove() }
+        let elsewhere = try Self.holdTransactionID(other)
+        let snapshot = try Self.holdSnapshot(f, for: 1.5)
         f.clock.advance(days: 6 * RetentionTests.year + 1)
         let run = try f.administration.runRetention(by: f["admin"], dryRun: false)
+        snapshot.wait()
         #expect(run.shredded == [ended.reference] && run.logFileEmptied)
         #expect(try RetentionTests.ciphertexts(f, ended.reference).isEmpty)
         // No dead row version, in a table or its TOAST, keeps a copy once VACUUM FULL rewrote them.
         let after = try f.databaseFiles()
-        // Known to fail now and then (about one run in three here, once in CI): a copy of the
-        // shredded ciphertext is found in four of the database's files after VACUUM FULL and
-        // a CHECKPOINT, and why is not yet understood (issue 15 stays open for it).
-        withKnownIssue("retention on PostgreSQL: shredded ciphertext sometimes still in the database's files after VACUUM FULL", isIntermittent: true) {
-            #expect(RetentionTests.filesHolding(old, in: after) == [], "a ciphertext of the shredded case is still in the database's files")
-        }
+        elsewhere.wait()
+        #expect(RetentionTests.filesHolding(old, in: after) == [], "a ciphertext of the shredded case is still in the database's files")
         // The case kept is still there, whole: the rewrite dropped what was shredded alone.
         let keptCiphertexts = try RetentionTests.ciphertexts(f, kept.reference)
         #expect(!RetentionTests.filesHolding(keptCiphertexts, in: after).isEmpty)
@@ -159,5 +163,39 @@ struct PostgresEngineTests {
         // recycles and overwrites them, which no statement of the database's owner can force.
         // Measured: the segment current at filing still held them after this run. So nothing
         // is asserted of pg_wal here.
+    }
+
+    @Test("retention says the files were not emptied when a snapshot older than the shredding outlasts its patience; filings go on; the next run empties them",
+          .enabled(if: PostgresFiles.readable))
+    func retentionOutwaited() throws {
+        let f = try CasesFixture(engine: .postgres)
+        defer { f.remove() }
+        let ended = try RetentionTests.closedCase(f, "PGOUTWAIT-\(UUID().uuidString)")
+        let old = try RetentionTests.ciphertexts(f, ended.reference)
+        Self.storage(f).patience = 1
+        let snapshot = try Self.holdSnapshot(f, for: 30)
+        f.clock.advance(days: 6 * RetentionTests.year + 1)
+        let run = try f.administration.runRetention(by: f["admin"], dryRun: false)
+        #expect(run.shredded == [ended.reference])
+        #expect(!run.logFileEmptied, "the snapshot kept the rows, so the files cannot have been emptied")
+        // The write lock was given back: a case is filed and worked while the snapshot still runs.
+        _ = try RetentionTests.closedCase(f, "PGOUTWAIT-after")
+        snapshot.wait()
+        // Once the snapshot has ended, the next run removes them, though it shreds nothing.
+        Self.storage(f).patience = 30
+        let again = try f.administration.runRetention(by: f["admin"], dryRun: false)
+        #expect(again.shredded.isEmpty && again.logFileEmptied)
+        #expect(RetentionTests.filesHolding(old, in: try f.databaseFiles()) == [])
+    }
+
+    /// A transaction that holds a transaction id in `f`'s database, on a connection of its own,
+    /// from now until the caller's `wait()` ends it.
+    static func holdTransactionID(_ f: CasesFixture) throws -> HeldTransaction {
+        try HeldTransaction(f, begin: "BEGIN", first: "SELECT pg_current_xact_id()", for: nil)
+    }
+
+    /// A repeatable-read snapshot of `f`'s database, taken now and ended after `seconds`.
+    static func holdSnapshot(_ f: CasesFixture, for seconds: TimeInterval) throws -> HeldTransaction {
+        try HeldTransaction(f, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", first: "SELECT count(*) FROM cases", for: seconds)
     }
 }

@@ -63,14 +63,7 @@ struct RetentionTests {
         // SQLite: the file and its WAL. PostgreSQL: the database's files after VACUUM FULL and a
         // CHECKPOINT (its write-ahead log is another matter: PostgresEngineTests.retention).
         let files = try f.databaseFiles()
-        if f.engine == .postgres {
-            // See PostgresEngineTests.retention: intermittent on PostgreSQL, issue 15 open for it.
-            withKnownIssue("retention on PostgreSQL: shredded ciphertext sometimes still in the database's files after VACUUM FULL", isIntermittent: true) {
-                #expect(Self.filesHolding(old, in: files) == [], "a ciphertext of the shredded case is still there")
-            }
-        } else {
-            #expect(Self.filesHolding(old, in: files) == [], "a ciphertext of the shredded case is still there")
-        }
+        #expect(Self.filesHolding(old, in: files) == [], "a ciphertext of the shredded case is still there")
         #expect(files.allSatisfy { !$0.bytes.holds(marker.utf8) })
         #expect(try f.filesHolding(marker).isEmpty)
 

@@ -11,7 +11,8 @@ extension Administration {
     /// or a decision still in its appeal window, is not closed); a held case never is; and any
     /// record made after closing (a reporter's message, a note, a hold released) restarts the
     /// clock. An administrator's task, needing no case key. `dryRun` changes nothing; `only` limits
-    /// the shredding to the cases a person was shown and confirmed.
+    /// the shredding to the cases a person was shown and confirmed (an empty set shreds nothing, and only
+    /// removes the copies an earlier run left).
     public func runRetention(by actor: UnlockedPrincipal, dryRun: Bool, only: Set<CaseReference>? = nil) throws -> RetentionRun {
         try ledger.transaction { repository in try requireAdministrator(actor, for: .runRetention, repository: repository) }
         let terminal = ledger.procedure.stages.filter(\.isTerminal).map(\.id)
@@ -35,7 +36,8 @@ extension Administration {
             }
             if ended { shredded.append(decision.reference) }
         }
-        let emptied = shredded.isEmpty ? true : try ledger.storage.emptyWriteAheadLog()
+        // Even when nothing was shredded now: what an earlier run could not remove, this one does.
+        let emptied = try ledger.storage.removeDeletedCopies()
         return RetentionRun(at: now, dryRun: false, decisions: decisions, shredded: shredded, logFileEmptied: emptied)
     }
 

@@ -119,9 +119,9 @@ package protocol CaseStorage: Sendable {
                      progress: (UInt64) -> Void) throws -> AuditVerificationReport
     /// Writes the whole log in the export format, in one read.
     func exportAudit(progress: (UInt64) -> Void, to write: (String) throws -> Void) throws -> UInt64
-    /// Empties the engine's own journal of old page copies after a shredding (SQLite's WAL);
-    /// false if it could not be done now.
-    func emptyWriteAheadLog() throws -> Bool
+    /// Removes the copies of deleted rows that the engine keeps after a shredding (SQLite's
+    /// WAL; PostgreSQL's dead row versions); false if something still running kept them.
+    func removeDeletedCopies() throws -> Bool
     /// Copies every table, as of one moment, into `copy`: an empty SQLite database, whatever
     /// this engine is, so that a backup holds the same kind of file from either.
     func snapshot(into copy: DatabaseQueue) throws

@@ -79,7 +79,7 @@ extension SQLiteCaseStorage {
     /// Copies SQLite's write-ahead log into the database and truncates it to nothing, so the
     /// old copies of pages just deleted leave the WAL file too. Readers can keep it busy for a
     /// moment: a few tries, then false.
-    package func emptyWriteAheadLog() throws -> Bool {
+    package func removeDeletedCopies() throws -> Bool {
         for attempt in 0..<20 {
             let busy = try pool.writeWithoutTransaction { db in
                 try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)").map { ($0[0] as Int?) ?? 1 } ?? 1

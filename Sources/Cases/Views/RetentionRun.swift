@@ -8,9 +8,11 @@ public struct RetentionRun: Sendable, Hashable, Encodable {
     public let decisions: [RetentionDecision]
     /// The cases shredded now (none in a dry run).
     public let shredded: [CaseReference]
-    /// Whether SQLite's write-ahead log was emptied afterwards, so the deleted pages' old
-    /// copies are gone from it too; false if a reader kept it busy (the next run, or SQLite's
-    /// own checkpoints, empty it later).
+    /// Whether the engine's copies of what was deleted are gone from its files afterwards:
+    /// SQLite's write-ahead log emptied, PostgreSQL's dead row versions removed and the tables
+    /// rewritten. False if something still running kept them (a reader busy on SQLite's WAL; on
+    /// PostgreSQL a transaction of this database older than the shredding); the next run that
+    /// is not a dry run removes them, even if it shreds nothing.
     public let logFileEmptied: Bool
 
     enum CodingKeys: String, CodingKey {

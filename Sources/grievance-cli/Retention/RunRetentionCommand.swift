@@ -11,7 +11,9 @@ struct RunRetentionCommand: ParsableCommand {
             rules that apply to it (retention: closed-cases, by-category, by-outcome). Shredding \
             deletes every copy of its key, its records and its attachments; its clear metadata stays \
             for the summaries and the log keeps every entry. Only closed cases are ended; held ones \
-            (`case hold`) never are. --dry-run lists what would go and why.
+            (`case hold`) never are. --dry-run lists what would go and why. A run that is not a \
+            dry run also removes the database's old copies of what was shredded; if something \
+            still running kept them, it says so, and the next run removes them.
             """)
 
     @OptionGroup var directory: DataDirectoryOption
@@ -32,12 +34,22 @@ struct RunRetentionCommand: ParsableCommand {
             try Confirmation.require("Shredding \(run.due.count) case\(run.due.count == 1 ? "" : "s")", yes: yes)
             // Only what was shown: a case that came due while the question was open waits for the next run.
             run = try session.administration.runRetention(by: session.actor, dryRun: false, only: Set(run.due.map(\.reference)))
+        } else if !dryRun {
+            // Nothing to shred: still removes the copies an earlier run could not.
+            run = try session.administration.runRetention(by: session.actor, dryRun: false, only: [])
         }
         if json.enabled { return try Output.json(run) }
         if dryRun || run.due.isEmpty { show(run) }
         if !run.shredded.isEmpty {
             print("Shredded \(run.shredded.count): \(run.shredded.map(\.rawValue).joined(separator: ", ")).")
-            if !run.logFileEmptied { print("note: SQLite's write-ahead log was busy and still holds old copies of their pages; run again later to empty it.") }
+        }
+        if !dryRun, !run.logFileEmptied {
+            print("""
+                note: the database's files still hold old copies of shredded cases' rows: something still \
+                running kept them (a reader of SQLite's write-ahead log, or on PostgreSQL a transaction \
+                older than the shredding). Run `grievance-cli retention run` again later; it removes them \
+                even when nothing is due.
+                """)
         }
     }
 

@@ -31,7 +31,7 @@ extension PostgresCaseRepository {
 
     func shred(reference: CaseReference, at: Date, lookup: Digest) throws {
         // The rows' old versions stay in the tables' files until they are rewritten:
-        // PostgresCaseStorage.emptyWriteAheadLog, which retention runs after shredding.
+        // PostgresCaseStorage.removeDeletedCopies, which retention runs after shredding.
         for table in ["case_attachment_chunks", "case_attachments", "case_records", "case_keys", "case_seals"] {
             try session.send("DELETE FROM \(table) WHERE case_ref = $1", [.text(reference.rawValue)])
         }

@@ -2,6 +2,7 @@ import GRDB
 import AuditLog
 import Foundation
 import PostgresNIO
+import Synchronization
 
 /// The engine for organisations that run several server instances: the tables in one
 /// PostgreSQL database; the pepper, keys and procedure stay in each instance's data directory.
@@ -16,6 +17,7 @@ package final class PostgresCaseStorage: CaseStorage {
     let connections: PostgresConnections
     let audit: AuditLogStore
     package let location: PostgresLocation
+    private let patienceSeconds = Mutex<TimeInterval>(30)
 
     package init(location: PostgresLocation, password: String?, auditOrigin: String, maximumConnections: Int = 8) throws {
         self.location = location
@@ -90,20 +92,63 @@ package final class PostgresCaseStorage: CaseStorage {
         try read { repository in try body(PostgresAuditTables(session: (repository as! PostgresCaseRepository).session)) }
     }
 
-    /// After a shredding, rewrites the tables that held the case's ciphertexts, so that no dead
-    /// row version keeps a copy of them in the database's files: `VACUUM FULL` writes each table
-    /// (and its TOAST) anew and removes the old files. It locks each table while it runs, so it is
-    /// for retention, which an administrator runs now and then. It does not reach the server's
-    /// write-ahead log (pg_wal, shared by every database of the server), whose segments keep the
-    /// records written at filing until they are recycled and overwritten: docs/SECURITY.md says
-    /// so, and PostgresEngineTests.retention measures the tables' files alone.
-    package func emptyWriteAheadLog() throws -> Bool {
+    /// After a shredding, rewrites the tables that held the case's ciphertexts so that no dead
+    /// row version keeps a copy of them in the database's files, or says it could not.
+    ///
+    /// `VACUUM FULL` alone is not enough: it copies a just-deleted row into the new files, as
+    /// "recently dead", while a transaction holding an id runs anywhere on the server, in any
+    /// database (measured on PostgreSQL 15). A plain `VACUUM` is held back only by this
+    /// database's transactions and snapshots, and says in `n_dead_tup` how many dead row versions
+    /// it had to leave. So, for each table: `VACUUM` until it left none (or `patience` has
+    /// passed: then false, which `retention run` reports as not emptied), then `VACUUM FULL`,
+    /// which now has no dead row to copy, writes the table and its TOAST anew and drops the old
+    /// files, where `VACUUM` only marked the space free. All of it under the write lock, so that
+    /// no Grievance writer adds a dead row meanwhile: filings wait, which is why this is for
+    /// retention, run now and then.
+    ///
+    /// It does not reach the server's write-ahead log (pg_wal, shared by every database of the
+    /// server), whose segments keep the records written at filing until they are recycled:
+    /// docs/SECURITY.md says so, and PostgresEngineTests.retention measures the tables' files.
+    package func removeDeletedCopies() throws -> Bool {
         try guarded {
             try connections.withSession { session in
-                for table in PostgresCaseStorage.ciphertextTables { try session.execute("VACUUM FULL \(table)") }
+                try session.execute("SELECT pg_advisory_lock($1)", [.integer(PostgresSchema.writeLock)])
+                // A session's lock outlives the statement: left held, it would stop every writer
+                // until the connection closed. A connection that broke is closed, and with it the lock.
+                defer { _ = try? session.execute("SELECT pg_advisory_unlock($1)", [.integer(PostgresSchema.writeLock)]) }
+                let deadline = Date().addingTimeInterval(patience)
+                for table in PostgresCaseStorage.ciphertextTables {
+                    guard try Self.removeDeadRows(of: table, in: session, until: deadline) else { return false }
+                    try session.execute("VACUUM FULL \(table)")
+                }
+                return true
             }
         }
-        return true
+    }
+
+    /// How long `removeDeletedCopies` waits for this database's older transactions and snapshots
+    /// to end before it says the files could not be emptied.
+    package var patience: TimeInterval {
+        get { patienceSeconds.withLock { $0 } }
+        set { patienceSeconds.withLock { $0 = newValue } }
+    }
+
+    /// `VACUUM`s `table` (and its TOAST) until it reports no dead row version left behind.
+    /// `n_dead_tup` may also rise late, when the backend that deleted flushes its counts: that
+    /// costs one more round, never a wrong answer, since the rows were already gone.
+    private static func removeDeadRows(of table: String, in session: PostgresSession, until deadline: Date) throws -> Bool {
+        var pause = 0.05
+        while true {
+            try session.execute("VACUUM \(table)")
+            let left = try session.query("""
+                SELECT coalesce(sum(n_dead_tup), 0)::int8 AS dead FROM pg_stat_all_tables
+                WHERE relid = $1::regclass OR relid = (SELECT reltoastrelid FROM pg_class WHERE oid = $1::regclass)
+                """, [.text(table)])
+            if try left.first?.int64("dead") == 0 { return true }
+            guard Date().addingTimeInterval(pause) < deadline else { return false }
+            Thread.sleep(forTimeInterval: pause)
+            pause = min(pause * 2, 1)
+        }
     }
 
     static let ciphertextTables = ["case_attachment_chunks", "case_attachments", "case_records", "case_keys", "case_seals", "cases"]
