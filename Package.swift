@@ -63,10 +63,17 @@ let package = Package(
             ],
             path: "Sources/AuditLog"
         ),
+        // The languages, their plural rules and direction, and the catalogues' format and check:
+        // shared by the pages, the summaries and the intake's validation.
+        .target(
+            name: "Languages",
+            path: "Sources/Languages",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .target(
             name: "Cases",
             dependencies: [
-                "AuditLog", "GrievanceCrypto",
+                "AuditLog", "GrievanceCrypto", "Languages",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 // The second engine, for several server instances over one database.
@@ -89,7 +96,7 @@ let package = Package(
         // Anonymised summaries under disclosure control: read clear metadata, never a case key.
         .target(
             name: "Summaries",
-            dependencies: ["Cases", "AuditLog", "GrievanceCrypto", "CClp"],
+            dependencies: ["Cases", "AuditLog", "GrievanceCrypto", "CClp", "Languages"],
             path: "Sources/Summaries",
             resources: [.copy("Catalogs")],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
@@ -97,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "grievance-server",
             dependencies: [
-                "Cases",
+                "Cases", "Languages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -175,19 +182,24 @@ let package = Package(
             resources: [.copy("Vectors")]
         ),
         .testTarget(
+            name: "LanguagesTests",
+            dependencies: ["Languages"],
+            path: "Tests/LanguagesTests"
+        ),
+        .testTarget(
             name: "CasesTests",
             dependencies: ["Cases", "CasesTesting", "AuditLog", "GrievanceCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CasesTests"
         ),
         .testTarget(
             name: "SummariesTests",
-            dependencies: ["Summaries", "Cases", "CasesTesting", "AuditLog", "GrievanceCrypto"],
+            dependencies: ["Summaries", "Cases", "CasesTesting", "AuditLog", "GrievanceCrypto", "Languages"],
             path: "Tests/SummariesTests"
         ),
         .testTarget(
             name: "GrievanceServerTests",
             dependencies: [
-                "grievance-server", "Cases", "CasesTesting",
+                "grievance-server", "Cases", "CasesTesting", "Languages",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""A released summary's HTML page in headless Chromium, in each language: loads from a file with
-the network off (a self-contained page needs nothing more), runs no script, fetches nothing,
-shows its charts, and prints to A4. Keeps a screenshot and the printed PDF of each.
+"""A released summary's HTML page in headless Chromium, in each language (Urdu and Arabic right
+to left): loads from a file with the network off (a self-contained page needs nothing more), runs
+no script, fetches nothing, shows its charts, and prints to A4. Keeps a screenshot and the printed PDF of each.
 
 Usage: summary_browser_test.py ARTIFACTS HTML_FILE...   (each file named summary-LANGUAGE.html)
 """
 import base64
+import json
 import os
 import sys
 
@@ -15,7 +16,13 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.print_page_options import PrintOptions
 
-TITLES = {"en": "Executive Committee", "ru": "Исполнительн", "es": "Comité Ejecutivo", "fr": "Comité exécutif"}
+CATALOGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "Summaries", "Catalogs")
+
+
+def title(language):
+    """The committee's title in `language`, from the summaries' own catalogue."""
+    with open(os.path.join(CATALOGS, f"{language}.json"), encoding="utf-8") as f:
+        return json.load(f)["texts"]["title.executive"]
 
 
 def main():
@@ -39,12 +46,15 @@ def main():
             html = driver.find_element(By.TAG_NAME, "html")
             if html.get_attribute("lang") != language:
                 failures.append(f"{language}: lang is {html.get_attribute('lang')}")
+            direction = "rtl" if language in ("ar", "ur") else "ltr"
+            if html.get_attribute("dir") != direction:
+                failures.append(f"{language}: dir is {html.get_attribute('dir')}, not {direction}")
             if driver.find_elements(By.TAG_NAME, "script"):
                 failures.append(f"{language}: the page holds a script")
             charts = driver.find_elements(By.CSS_SELECTOR, "svg[role=img]")
             if len(charts) < 2:
                 failures.append(f"{language}: {len(charts)} charts, expected the categories and the trend at least")
-            if TITLES[language].lower() not in driver.title.lower() + driver.find_element(By.TAG_NAME, "body").text.lower():
+            if title(language).lower() not in driver.title.lower() + driver.find_element(By.TAG_NAME, "body").text.lower():
                 failures.append(f"{language}: the committee's title is not on the page")
             loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
             if loaded:

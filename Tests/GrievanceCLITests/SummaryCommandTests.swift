@@ -32,7 +32,7 @@ import Testing
         #expect(try workspace.run(["case", "list"], as: "olga").standardOutput.contains("No cases."))
         var outputs: [String: String] = [:]
         for format in ["markdown", "csv", "json", "html"] {
-            for language in format == "csv" || format == "json" ? ["en"] : ["en", "ru", "es", "fr"] {
+            for language in format == "csv" || format == "json" ? ["en"] : ["en", "ru", "es", "fr", "ar", "ur", "hi", "th"] {
                 let result = try workspace.run(["summary", "--period", "2026-Q3", "--format", format, "--language", language], as: "olga")
                 #expect(result.status == 0, "\(format) \(language): \(result.standardError)")
                 outputs["\(format)-\(language)"] = result.standardOutput

@@ -1,5 +1,6 @@
 import Cases
 import Foundation
+import Languages
 @testable import Summaries
 import XCTest
 
@@ -89,9 +90,9 @@ final class SummaryRenderingTests: XCTestCase {
             let html = try SummaryRendering.html(document, language: language)
             let lowered = html.lowercased()
             XCTAssertTrue(html.hasPrefix("<!doctype html>"), language)
-            XCTAssertTrue(html.contains("<html lang=\"\(language)\">"), language)
+            XCTAssertTrue(html.contains("<html lang=\"\(language)\" dir=\"\(Language(rawValue: language)!.direction.rawValue)\">"), language)
             XCTAssertTrue(html.contains("<meta charset=\"utf-8\">"), language)
-            XCTAssertTrue(html.contains(try XCTUnwrap(Self.titles[language])), language)
+            XCTAssertTrue(html.contains(try XCTUnwrap(Self.titles[language] ?? SummaryCatalog(language: language).text("title.executive"))), language)
             for forbidden in ["<script", "http:", "https:", "src=", "href=", "@import", "@font-face", "<link", "<iframe", "<img"] {
                 XCTAssertFalse(lowered.contains(forbidden), "\(language): \(forbidden)")
             }
@@ -108,7 +109,8 @@ final class SummaryRenderingTests: XCTestCase {
             XCTAssertFalse(html.contains("<Ops>"), language)
             XCTAssertTrue(html.contains("<td>&lt;5</td>"), language)
             XCTAssertTrue(html.contains("fill=\"url(#chart-period-hatch)\""), language)
-            XCTAssertTrue(html.contains("<pre>grievance/0a1b2c3d4e5f6071\n42\n"), language)
+            // The checkpoint runs left to right on a right-to-left page too.
+            XCTAssertTrue(html.contains("<pre dir=\"ltr\">grievance/0a1b2c3d4e5f6071\n42\n"), language)
             XCTAssertTrue(html.contains(">custom-category<"), language)
         }
     }
@@ -151,16 +153,14 @@ final class SummaryRenderingTests: XCTestCase {
         XCTAssertTrue(records.contains(["timing", "feedback_on_time", "percent", ""]), "a share over too few cases is not shown, nor how many")
     }
 
-    func testEveryCatalogueHasTheSameKeysAndPlaceholders() throws {
-        let english = try SummaryCatalog.load("en")
-        for language in SummaryCatalog.languages {
+    func testEveryCatalogueIsWholeAndSaysWhoTranslatedIt() throws {
+        let english = try SummaryCatalog.load(.en)
+        XCTAssertEqual(SummaryCatalog.languages, Language.allCases.map(\.rawValue))
+        for language in Language.allCases {
             let catalogue = try SummaryCatalog.load(language)
-            XCTAssertEqual(Set(catalogue.keys), Set(english.keys), language)
-            for (key, text) in english {
-                XCTAssertEqual(Self.placeholders(catalogue[key] ?? ""), Self.placeholders(text), "\(language): \(key)")
-                XCTAssertFalse(catalogue[key]?.isEmpty ?? true, "\(language): \(key)")
-            }
-            XCTAssertNoThrow(try SummaryCatalog(language: language))
+            XCTAssertNoThrow(try catalogue.check(against: english), language.rawValue)
+            XCTAssertFalse(catalogue.translatedBy.isEmpty, language.rawValue)
+            XCTAssertNoThrow(try SummaryCatalog(language: language.rawValue))
         }
     }
 
@@ -205,10 +205,6 @@ final class SummaryRenderingTests: XCTestCase {
     }
 
     // MARK: - Helpers
-
-    private static func placeholders(_ text: String) -> Set<String> {
-        Set(text.matches(of: /\{([a-z_]+)\}/).map { String($0.1) })
-    }
 
     /// RFC 4180, strictly: CRLF after every record, quotes only around a whole field, `""` for
     /// a quote inside one. Nil for anything else.

@@ -11,7 +11,10 @@ GRIEVANCE_DEBIAN_PACKAGES=(libsodium-dev libsqlite3-dev pkg-config qrencode coin
 # units with systemd-analyze. postgresql: the second storage engine's tests run against a real
 # server that scripts/lib/postgres.sh starts in a temporary directory; psql, pg_dump and pgbench
 # of the same version come with it (postgresql-15 depends on postgresql-client-15).
-GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium e2fsprogs python3-venv python3-scipy nginx caddy openssl curl systemd postgresql)
+# fonts-noto-core: the scripts the pages are written in (Devanagari, Bengali, Thai, Arabic,
+# Nastaliq), so that the browser's screenshots show words, not empty boxes; the pages ship no
+# font of their own.
+GRIEVANCE_TEST_PACKAGES=(chromium chromium-driver python3-selenium e2fsprogs python3-venv python3-scipy nginx caddy openssl curl systemd postgresql fonts-noto-core)
 
 # Swift 6.2 or newer: Package.swift and several of its dependencies (hummingbird, swift-log,
 # swift-metrics, swift-prometheus, swift-service-lifecycle, swift-collections, ...) declare

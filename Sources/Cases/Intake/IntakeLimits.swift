@@ -1,3 +1,5 @@
+import Languages
+
 /// The bounds on what a report may hold, whoever files it: the API's document states them, and
 /// a test holds the two together.
 public enum IntakeLimits {
@@ -5,7 +7,7 @@ public enum IntakeLimits {
     public static let textBytes = 20_000
     /// The languages a report may say it was written in: those the intake page speaks. A
     /// fixed list, as the column is clear; the server's catalogues are held to it by a test.
-    public static let languages = ["en", "ru", "es", "fr"]
+    public static let languages = Language.allCases.map(\.rawValue)
 
     /// A text is blank when every scalar of it has Unicode's White_Space property; the document
     /// asks for one scalar outside that set with this pattern, word for word. Spelled out, since

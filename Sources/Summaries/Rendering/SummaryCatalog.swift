@@ -1,29 +1,37 @@
 import Foundation
+import Languages
 
-/// A summary's words in one language, from Catalogs/LANG.json. Each catalogue must hold exactly
-/// the English one's keys, each with the same `{placeholders}`, and is checked against it when
-/// loaded: a translation that drifted stops the rendering rather than printing a key or a
-/// half-filled sentence in front of a committee. The threshold and every count are filled in
-/// from the document, never written into a catalogue: a procedure may change them.
+/// A summary's words in one language, from Catalogs/LANG.json, checked against the English one
+/// when loaded (Catalogue.check, the same rule as the pages'): a translation that drifted stops
+/// the rendering rather than printing a key or a half-filled sentence in front of a committee.
+/// The threshold and every count are filled in from the document, never written into a
+/// catalogue: a procedure may change them.
 public struct SummaryCatalog: Sendable {
-    public static let languages = ["en", "ru", "es", "fr"]
+    public static let languages = Language.allCases.map(\.rawValue)
 
     public let language: String
+    /// Which way the language runs, for the HTML's `dir`.
+    public let direction: TextDirection
     private let texts: [String: String]
 
     public init(language: String) throws(SummaryCatalogError) {
-        guard Self.languages.contains(language) else { throw .unknownLanguage(language) }
-        let english = try Self.load("en")
-        let texts = language == "en" ? english : try Self.load(language)
-        try Self.check(texts, language: language, against: english)
+        guard let spoken = Language(rawValue: language) else { throw .unknownLanguage(language) }
+        let english = try Self.load(.en)
+        let catalogue = spoken == .en ? english : try Self.load(spoken)
+        do {
+            try catalogue.check(against: english)
+        } catch {
+            throw .catalogue(error)
+        }
         self.language = language
-        self.texts = texts
+        direction = spoken.direction
+        texts = catalogue.texts
     }
 
     /// The text every catalogue must hold for `key`, its placeholders filled from `values`.
     public func text(_ key: String, _ values: [String: String] = [:]) throws(SummaryCatalogError) -> String {
         guard let text = texts[key] else { throw .missingKey(key, language: language) }
-        return Self.fill(text, values)
+        return Catalogue.fill(text, values)
     }
 
     /// How a row or column value reads. Ids only a data directory knows — an event's slug, a
@@ -35,33 +43,14 @@ public struct SummaryCatalog: Sendable {
     /// A table's heading; a table a later version adds reads as its name until translated.
     public func tableName(_ name: String) -> String { texts["table.\(name)"] ?? name }
 
-    static func load(_ language: String) throws(SummaryCatalogError) -> [String: String] {
-        guard let url = Bundle.module.url(forResource: language, withExtension: "json", subdirectory: "Catalogs") else {
-            throw .unreadable(language: language, why: "it is not in the program's resources")
+    static func load(_ language: Language) throws(SummaryCatalogError) -> Catalogue {
+        guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Catalogs") else {
+            throw .catalogue(.unreadable(language: language.rawValue, why: "it is not in the program's resources"))
         }
         do {
-            return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+            return try Catalogue.load(url, language: language)
         } catch {
-            throw .unreadable(language: language, why: "\(error)")
+            throw .catalogue(error)
         }
-    }
-
-    static func check(_ texts: [String: String], language: String, against english: [String: String]) throws(SummaryCatalogError) {
-        if let missing = Set(english.keys).subtracting(texts.keys).min() { throw .missingKey(missing, language: language) }
-        if let unknown = Set(texts.keys).subtracting(english.keys).min() { throw .unknownKey(unknown, language: language) }
-        for key in english.keys.sorted() where placeholders(texts[key]!) != placeholders(english[key]!) {
-            throw .placeholders(key, language: language)
-        }
-    }
-
-    static func placeholders(_ text: String) -> Set<String> {
-        Set(text.matches(of: /\{([a-z_]+)\}/).map { String($0.1) })
-    }
-
-    /// One pass over the template, so a value that itself holds `{period}` (an organisation's
-    /// name) is printed as it is, never filled in turn.
-    static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty else { return text }
-        return text.replacing(/\{([a-z_]+)\}/) { match in values[String(match.1)] ?? String(match.0) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Languages
 
 /// One self-contained page to print for the meeting: inline CSS and SVG, no script, nothing fetched.
 extension SummaryRendering {
@@ -11,7 +12,7 @@ extension SummaryRendering {
         var body = "<header>\n<p class=\"organisation\">\(escapeHTML(document.organisation))</p>\n<h1>\(escapeHTML(title))</h1>\n"
         body += "<p class=\"period\">\(escapeHTML(try periodText(document, catalog)))</p>\n</header>\n<main>\n<dl class=\"meta\">\n"
         for line in metadata.dropFirst(2) {
-            body += "<dt>\(escapeHTML(line.label))</dt><dd\(line.isHash ? " class=\"hash\"" : "")>\(escapeHTML(line.value))</dd>\n"
+            body += "<dt>\(escapeHTML(line.label))</dt><dd\(line.isHash ? " class=\"hash\" dir=\"ltr\"" : "")>\(escapeHTML(line.value))</dd>\n"
         }
         body += "</dl>\n<p>\(escapeHTML(try catalog.text("document.intro", ["threshold": String(document.threshold)])))</p>\n"
         body += try glance(document, catalog)
@@ -26,10 +27,10 @@ extension SummaryRendering {
         body += "<p class=\"note\">\(escapeHTML(try catalog.text("timing.note", ["minimum": String(2 * document.threshold)])))</p>\n</section>\n"
         if let footnote = try footnote(document, catalog) { body += "<p class=\"footnote\">\(escapeHTML(footnote))</p>\n" }
         body += "<section class=\"checkpoint\">\n<h2>\(escapeHTML(try catalog.text("checkpoint.heading")))</h2>\n"
-        body += "<p>\(htmlWithCode(try catalog.text("checkpoint.text")))</p>\n<pre>\(escapeHTML(document.checkpoint))</pre>\n</section>\n</main>\n"
+        body += "<p>\(htmlWithCode(try catalog.text("checkpoint.text")))</p>\n<pre dir=\"ltr\">\(escapeHTML(document.checkpoint))</pre>\n</section>\n</main>\n"
         return """
             <!doctype html>
-            <html lang="\(escapeHTML(catalog.language))">
+            <html lang="\(escapeHTML(catalog.language))" dir="\(catalog.direction.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -70,13 +71,13 @@ extension SummaryRendering {
         svg { display: block; width: 100%; max-width: 100%; height: auto; }
         svg text { font-family: inherit; fill: \(inkColour); }
         table { border-collapse: collapse; width: 100%; margin: 0 0 1.2em; font-size: 9.5pt; }
-        caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: .3em; break-after: avoid; }
+        caption { caption-side: top; text-align: start; font-weight: 600; padding-bottom: .3em; break-after: avoid; }
         caption .span { display: block; font-weight: normal; font-size: 9pt; }
         th, td { border: 1px solid \(ruleColour); padding: .25em .4em; vertical-align: top; }
-        thead th { background: #e8eef4; text-align: left; vertical-align: bottom; }
-        thead th:not(:first-child) { text-align: right; }
-        tbody th, tfoot th { text-align: left; font-weight: normal; }
-        td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        thead th { background: #e8eef4; text-align: start; vertical-align: bottom; }
+        thead th:not(:first-child) { text-align: end; }
+        tbody th, tfoot th { text-align: start; font-weight: normal; }
+        td { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.total, tfoot th, tfoot td { font-weight: 600; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         thead { display: table-header-group; }
@@ -220,7 +221,7 @@ extension SummaryRendering {
     /// place of the drawing; the hatch marks a withheld value the same way in every chart.
     static func svgOpen(id: String, height: Int, title: String, description: [String]) -> String {
         """
-        <svg viewBox="0 0 720 \(height)" width="720" height="\(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" preserveAspectRatio="xMinYMin meet">
+        <svg viewBox="0 0 720 \(height)" width="720" height="\(height)" direction="ltr" role="img" aria-labelledby="\(id)-title \(id)-desc" preserveAspectRatio="xMinYMin meet">
         <title id="\(id)-title">\(escapeHTML(title))</title>
         <desc id="\(id)-desc">\(escapeHTML(description.joined(separator: "; ")))</desc>
         <defs><pattern id="\(id)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(barColour)" stroke-width="2"/></pattern></defs>
@@ -261,6 +262,6 @@ extension SummaryRendering {
     /// A catalogue text with its `code` spans set as code.
     static func htmlWithCode(_ text: String) -> String {
         escapeHTML(text).split(separator: "`", omittingEmptySubsequences: false).enumerated()
-            .map { $0.offset.isMultiple(of: 2) ? String($0.element) : "<code>\($0.element)</code>" }.joined()
+            .map { $0.offset.isMultiple(of: 2) ? String($0.element) : "<code dir=\"ltr\">\($0.element)</code>" }.joined()
     }
 }

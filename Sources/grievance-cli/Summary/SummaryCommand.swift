@@ -38,7 +38,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "markdown, csv, json or html (one self-contained page).")
     var format: SummaryFormat = .markdown
 
-    @Option(help: ArgumentHelp("The language of markdown and html: en, ru, es or fr.", valueName: "CODE"))
+    @Option(help: ArgumentHelp("The language of markdown and html: \(SummaryCatalog.languages.joined(separator: ", ")).", valueName: "CODE"))
     var language = "en"
 
     @Option(help: ArgumentHelp("Write it to this file instead of standard output.", valueName: "FILE"))

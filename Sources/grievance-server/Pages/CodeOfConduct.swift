@@ -1,4 +1,5 @@
 import Foundation
+import Languages
 
 /// The Code of Conduct texts from policies/, rendered once at start as HTML fragments.
 struct CodeOfConduct: Sendable {
@@ -17,7 +18,12 @@ struct CodeOfConduct: Sendable {
         self.html = html
     }
 
-    func html(_ language: Language) -> String { html[language] ?? html[.en]! }
+    /// The text in `language`, or the English one marked as English (so that a screen reader
+    /// reads it as such and it runs left to right on a right-to-left page).
+    func html(_ language: Language) -> String {
+        if let text = html[language] { return text }
+        return "<div lang=\"en\" dir=\"ltr\">\(html[.en]!)</div>"
+    }
 
     /// Headings, list items and paragraphs; everything escaped.
     static func render(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import Hummingbird
+import Languages
 
 /// The page for a failure outside the API.
 extension Pages {

@@ -1,5 +1,6 @@
 import Cases
 import Foundation
+import Languages
 
 extension Pages {
     /// The follow-up page: the receipt form, and once a receipt matched, the stage, the messages
@@ -13,7 +14,7 @@ extension Pages {
             <form method="post" action="/follow-up?lang=\(language.rawValue)" accept-charset="utf-8">
             <input type="hidden" name="language" value="\(language.rawValue)">
             <div class="field"><label for="receipt">\(t("followup.receipt"))</label><p class="hint" id="receipt-hint">\(HTML.escape(catalog.text("followup.receipt.hint", language, values: ["count": String(Receipt.characterCount)])))</p>\
-            <input id="receipt" name="receipt" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" value="\(HTML.escape(receipt))" \
+            <input id="receipt" name="receipt" type="text" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck="false" value="\(HTML.escape(receipt))" \
             required aria-describedby="receipt-hint\(problem == nil ? "" : " receipt-error")"\(problem == nil ? "" : " aria-invalid=\"true\"")></div>
             <button type="submit">\(t("followup.submit"))</button>
             </form>
@@ -25,7 +26,7 @@ extension Pages {
                 let text = HTML.escape(message.text).replacingOccurrences(of: "\n", with: "<br>")
                 return """
                     <li class="\(message.author == "reporter" ? "mine" : "theirs")"><p class="meta">\(t(from)) · \
-                    <time datetime="\(stamp)">\(HTML.escape(Self.day(message.createdAt)))</time></p><p>\(text)</p></li>
+                    <time datetime="\(stamp)" dir="ltr">\(HTML.escape(Self.day(message.createdAt)))</time></p><p>\(text)</p></li>
                     """
             }.joined() + "</ol>"
             body += """
@@ -41,7 +42,8 @@ extension Pages {
                 """
         }
         body += "<p><a href=\"/?lang=\(language.rawValue)\">\(t("nav.report"))</a></p>"
-        return layout(language, title: catalog.text("followup.title", language), path: "/follow-up", body: body)
+        // Once a case is shown, the language switch carries the receipt in a POST body.
+        return layout(language, title: catalog.text("followup.title", language), path: "/follow-up", body: body, receipt: view == nil ? nil : receipt)
     }
 
     private static func day(_ date: Date) -> String {

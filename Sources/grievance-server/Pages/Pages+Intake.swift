@@ -1,5 +1,6 @@
 import Cases
 import Foundation
+import Languages
 
 extension Pages {
     /// The intake form, empty or refilled with what was sent and what was wrong with it.

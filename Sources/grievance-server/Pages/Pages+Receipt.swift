@@ -1,4 +1,5 @@
 import Cases
+import Languages
 
 extension Pages {
     /// Shown once, after filing: the receipt, large, with what it is for.
@@ -7,9 +8,9 @@ extension Pages {
         let body = """
             <h1>\(t("receipt.title"))</h1>
             <p>\(t("receipt.keep"))</p>
-            <p class="receipt" aria-label="\(t("followup.receipt"))"><strong>\(HTML.escape(filed.receipt.formatted))</strong></p>
+            <p class="receipt" dir="ltr" aria-label="\(t("followup.receipt"))"><strong>\(HTML.escape(filed.receipt.formatted))</strong></p>
             <p>\(t("receipt.why"))</p>
-            <p>\(t("receipt.reference")): <span class="reference">\(HTML.escape(filed.reference.rawValue))</span></p>
+            <p>\(t("receipt.reference")): <bdi class="reference" dir="ltr">\(HTML.escape(filed.reference.rawValue))</bdi></p>
             \(filed.stageDue.map { "<p>\(HTML.escape(catalog.text("receipt.next", language, values: ["within": catalog.within($0, language)])))</p>" } ?? "")
             <p><a href="/follow-up?lang=\(language.rawValue)">\(t("nav.followup"))</a></p>
             """

@@ -2,6 +2,7 @@ import Cases
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Languages
 
 /// The server-rendered pages: no script, no cookies, nothing from elsewhere, one small
 /// stylesheet from this server. Every page is whole without JavaScript and under 30 KB.
@@ -9,17 +10,28 @@ struct Pages: Sendable {
     let catalog: Catalog
     let codeOfConduct: CodeOfConduct
 
-    /// The frame every page shares: language, title, the language switch, the page's own body.
-    func layout(_ language: Language, title: String, path: String, body: String) -> String {
+    /// The frame every page shares: language and direction, title, the language switch, the
+    /// page's own body. On the follow-up page showing a case, `receipt` is set and the switch
+    /// sends it again in a POST body, so the reporter changes language without typing it again
+    /// and without the receipt ever being in a link.
+    func layout(_ language: Language, title: String, path: String, body: String, receipt: String? = nil) -> String {
         let t = { (key: String) in HTML.escape(catalog.text(key, language)) }
         let switcher = Language.allCases.map { other in
-            other == language
-                ? "<li><span aria-current=\"true\" lang=\"\(other.rawValue)\">\(HTML.escape(catalog.text("language.name", other)))</span></li>"
-                : "<li><a href=\"\(HTML.escape(path))?lang=\(other.rawValue)\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(HTML.escape(catalog.text("language.name", other)))</a></li>"
+            // Each name in its own language and script, whichever way the page runs.
+            let name = "lang=\"\(other.rawValue)\" dir=\"\(other.direction.rawValue)\">\(HTML.escape(catalog.text("language.name", other)))"
+            if other == language { return "<li><span aria-current=\"true\" \(name)</span></li>" }
+            guard let receipt else {
+                return "<li><a href=\"\(HTML.escape(path))?lang=\(other.rawValue)\" hreflang=\"\(other.rawValue)\" \(name)</a></li>"
+            }
+            return """
+                <li><form method="post" action="/follow-up?lang=\(other.rawValue)" accept-charset="utf-8">\
+                <input type="hidden" name="language" value="\(other.rawValue)"><input type="hidden" name="receipt" value="\(HTML.escape(receipt))">\
+                <button type="submit" class="link" \(name)</button></form></li>
+                """
         }.joined()
         return """
             <!doctype html>
-            <html lang="\(language.rawValue)">
+            <html lang="\(language.rawValue)" dir="\(language.direction.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -31,7 +43,7 @@ struct Pages: Sendable {
             <body>
             <a class="skip" href="#main">\(t("site.skip"))</a>
             <header>
-            <nav aria-label="Language"><ul class="languages">\(switcher)</ul></nav>
+            <nav aria-label="\(t("nav.languages"))"><ul class="languages">\(switcher)</ul></nav>
             </header>
             <main id="main">
             \(body)

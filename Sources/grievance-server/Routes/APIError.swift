@@ -1,7 +1,8 @@
-import Foundation
 import Cases
+import Foundation
 import HTTPTypes
 import Hummingbird
+import Languages
 
 /// Every error a client sees: a 4xx status and `{"error": {"code", "message", "fields"?}}`.
 /// The code is for programs; the message and each field's problem are for people, rendered by

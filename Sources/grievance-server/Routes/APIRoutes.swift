@@ -1,6 +1,7 @@
 import Cases
 import Foundation
 import Hummingbird
+import Languages
 import Logging
 
 /// The JSON API (`docs/openapi.yaml`): filing, following up, and the choices the form offers.

@@ -1,4 +1,5 @@
 import Hummingbird
+import Languages
 import Logging
 import NIOPosix
 

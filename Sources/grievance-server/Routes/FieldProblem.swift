@@ -1,4 +1,5 @@
 import Cases
+import Languages
 
 /// What is wrong with one field a client sent: the field under the API's name, and the problem
 /// as a value, said in the client's language only when the answer is rendered.

@@ -1,5 +1,6 @@
 import Cases
 import Hummingbird
+import Languages
 
 /// The pages a reporter uses: the form (also at an event's own link), the receipt, the
 /// follow-up. They call Cases exactly as the API does, through `IntakeCalls`.

@@ -1,0 +1,108 @@
+import Cases
+import CasesTesting
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Languages
+import Testing
+
+@testable import grievance_server
+
+@Suite("Pages in every language: right to left done properly, the choice kept without the receipt in a link")
+struct RightToLeftPageTests {
+    @Test("Arabic and Urdu pages run right to left; the receipt, the reference and the dates stay left to right inside them",
+          arguments: [Language.ar, .ur])
+    func rightToLeft(language: Language) async throws {
+        let f = try ServerFixture()
+        let catalog = try Catalog()
+        try await f.app().test(.router) { client in
+            let form = try await client.execute(uri: "/?lang=\(language.rawValue)", method: .get)
+            #expect(form.text.contains("<html lang=\"\(language.rawValue)\" dir=\"rtl\">"))
+            #expect(form.text.contains(HTML.escape(catalog.text("form.submit", language))))
+            PageTests.expectPlainPage(form, "the \(language) form")
+
+            let response = try await client.postForm("/complaints", [("language", language.rawValue), ("category", "harassment"), ("description", "RTL-\(UUID())")])
+            #expect(response.status == .created)
+            let html = response.text
+            #expect(html.contains("<html lang=\"\(language.rawValue)\" dir=\"rtl\">"))
+            // The receipt is a left-to-right island, so its groups read in order on a mirrored page.
+            let receipt = try #require(html.firstMatch(of: /<p class="receipt" dir="ltr"[^>]*><strong>([0-9A-Z-]{23})<\/strong>/)?.1)
+            #expect(html.contains(#/<bdi class="reference" dir="ltr">GRV-[0-9A-Z]{8}</bdi>/#))
+            #expect(html.contains("href=\"/follow-up?lang=\(language.rawValue)\""))
+
+            let view = try await client.postForm("/follow-up", [("language", language.rawValue), ("receipt", String(receipt))])
+            #expect(view.status == .ok)
+            #expect(view.text.contains("<html lang=\"\(language.rawValue)\" dir=\"rtl\">"))
+            #expect(view.text.contains("id=\"receipt\" name=\"receipt\" type=\"text\" dir=\"ltr\""))
+            PageTests.expectPlainPage(view, "the \(language) follow-up")
+        }
+        await f.remove()
+    }
+
+    @Test("the language switch names every language in its own language, script and direction")
+    func switcher() async throws {
+        let f = try ServerFixture()
+        let catalog = try Catalog()
+        try await f.app().test(.router) { client in
+            let html = try await client.execute(uri: "/?lang=ar", method: .get).text
+            #expect(html.contains("<nav aria-label=\"\(HTML.escape(catalog.text("nav.languages", .ar)))\">"))
+            for other in Language.allCases {
+                let name = HTML.escape(catalog.text("language.name", other))
+                let attributes = "lang=\"\(other.rawValue)\" dir=\"\(other.direction.rawValue)\">\(name)"
+                #expect(html.contains(other == .ar ? "<span aria-current=\"true\" \(attributes)</span>" : "hreflang=\"\(other.rawValue)\" \(attributes)</a>"),
+                        "\(other)")
+            }
+            #expect(Set(Language.allCases.map { catalog.text("language.name", $0) }).count == Language.allCases.count)
+        }
+        await f.remove()
+    }
+
+    @Test("the stylesheet has no left or right: only logical properties, so a right-to-left page mirrors")
+    func logicalProperties() {
+        let css = Stylesheet.css.lowercased()
+        for physical in ["left", "right"] { #expect(!css.contains(physical), "the stylesheet says \(physical)") }
+        #expect(css.contains("inset-inline-start") && css.contains("border-inline-start"))
+        // System fonts only, reaching every script the pages are written in.
+        #expect(!css.contains("@font-face") && !css.contains("url("))
+        for stack in ["Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans Thai", "Noto Naskh Arabic", "Noto Nastaliq Urdu", "Nirmala UI", "Tahoma"] {
+            #expect(Stylesheet.css.contains(stack), "\(stack)")
+        }
+    }
+
+    @Test("Accept-Language's quality values choose the page's language; a regional or script subtag falls back to the language",
+          arguments: [("en;q=0.4, ar;q=0.9", Language.ar), ("pt-BR,en;q=0.5", .pt), ("uz-Cyrl", .uz), ("de, sw;q=0.2", .sw), ("de", .en)])
+    func negotiated(header: String, language: Language) async throws {
+        let f = try ServerFixture()
+        try await f.app().test(.router) { client in
+            let html = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: header]).text
+            #expect(html.contains("<html lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">"), "\(header)")
+        }
+        await f.remove()
+    }
+
+    @Test("on the follow-up page showing a case, the language switch sends the receipt again in a POST body, never in a link")
+    func switchKeepsTheCase() async throws {
+        let f = try ServerFixture()
+        let filed = try f.cases.intake.file(Intake(category: "harassment", content: ComplaintContent(description: "switch")))
+        try await f.app().test(.router) { client in
+            let view = try await client.postForm("/follow-up", [("language", "ur"), ("receipt", filed.receipt.formatted)])
+            let html = view.text
+            #expect(!html.contains(filed.receipt.formatted + "\"") || html.contains("type=\"hidden\" name=\"receipt\" value=\"\(filed.receipt.formatted)\""))
+            for href in html.matches(of: /href="([^"]*)"/) { #expect(!href.1.contains(filed.receipt.formatted), "the receipt in a link: \(href.1)") }
+            #expect(html.contains("<form method=\"post\" action=\"/follow-up?lang=th\""))
+            #expect(html.contains("<input type=\"hidden\" name=\"language\" value=\"th\"><input type=\"hidden\" name=\"receipt\" value=\"\(filed.receipt.formatted)\">"))
+            // Pressing "ไทย" shows the same case in Thai.
+            let thai = try await client.postForm("/follow-up?lang=th", [("language", "th"), ("receipt", filed.receipt.formatted)])
+            #expect(thai.status == .ok)
+            #expect(thai.text.contains("<html lang=\"th\" dir=\"ltr\">"))
+            #expect(thai.text.contains(HTML.escape(try Catalog().text("followup.stage", .th))))
+            PageTests.expectPlainPage(thai, "the Thai follow-up")
+            // Before a receipt is given, the switch is plain links.
+            let empty = try await client.execute(uri: "/follow-up?lang=ur", method: .get).text
+            #expect(empty.contains("<a href=\"/follow-up?lang=th\" hreflang=\"th\""))
+            #expect(!empty.contains("name=\"receipt\" value=\"\(filed.receipt.formatted)\""))
+        }
+        await f.remove()
+    }
+}
