@@ -35,8 +35,8 @@ public struct Catalogue: Sendable, Decodable {
 
     /// Refuses this catalogue if it lacks a key of `english`, has one English lacks, gives a
     /// counted phrase other plural forms than its language's, or drops, adds or renames a
-    /// placeholder (but for `{count}` in a form for zero, one or two, which may say the number
-    /// in words).
+    /// placeholder (but for `{count}` in a form that stands for one number alone, which may say
+    /// it in words), or leaves a brace that is not a placeholder's.
     public func check(against english: Catalogue) throws(CatalogueError) {
         let expected = Self.expectedKeys(english.texts, in: language)
         let name = language.rawValue
@@ -44,11 +44,14 @@ public struct Catalogue: Sendable, Decodable {
         if let unknown = Set(texts.keys).subtracting(expected.keys).min() { throw .unknownKey(unknown, language: name) }
         for (key, source) in expected.sorted(by: { $0.key < $1.key }) {
             let found = Self.placeholders(texts[key]!), wanted = Self.placeholders(source)
-            // A form for exactly zero, one or two may say the number in words ("يومين", "an
-            // hour") and leave `{count}` out; every other placeholder stays.
-            let wordsForTheNumber = ["zero", "one", "two"].contains(key.split(separator: ".").last ?? "") && Self.countedBase(key, in: expected) != nil
-            let allowed = wordsForTheNumber ? [wanted, wanted.subtracting(["count"])] : [wanted]
+            // A form that stands for one number alone (Arabic's zero, one and two; English's one,
+            // but not French's, which is 0 and 1 too) may say it in words ("يومين", "an hour")
+            // and leave `{count}` out; every other placeholder stays.
+            let category = Self.countedBase(key, in: expected).flatMap { _ in PluralCategory(rawValue: String(key.split(separator: ".").last!)) }
+            let allowed = category.map(language.standsForOneNumber) == true ? [wanted, wanted.subtracting(["count"])] : [wanted]
             if !allowed.contains(found) { throw .placeholders(key, language: name, found: found.sorted(), expected: wanted.sorted()) }
+            // A brace left over is a placeholder misspelt ("{Count}", "{ within }"), printed as it is.
+            if texts[key]!.replacing(/\{[a-z_]+\}/, with: "").contains(where: { $0 == "{" || $0 == "}" }) { throw .strayBrace(key, language: name) }
             if texts[key]!.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .empty(key, language: name) }
         }
     }

@@ -5,6 +5,7 @@ public enum CatalogueError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownKey(String, language: String)
     case placeholders(String, language: String, found: [String], expected: [String])
     case empty(String, language: String)
+    case strayBrace(String, language: String)
 
     public var description: String {
         switch self {
@@ -14,6 +15,7 @@ public enum CatalogueError: Error, Sendable, Hashable, CustomStringConvertible {
         case .placeholders(let key, let language, let found, let expected):
             "the \(language) text of \(key) has the placeholders \(found), not \(expected)"
         case .empty(let key, let language): "the \(language) text of \(key) is empty"
+        case .strayBrace(let key, let language): "the \(language) text of \(key) has a brace that is not a placeholder's (a placeholder is {name}: lowercase, no spaces)"
         }
     }
 }

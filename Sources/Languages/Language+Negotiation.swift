@@ -3,9 +3,10 @@ import Foundation
 extension Language {
     /// The language to answer in for an `Accept-Language` header (RFC 9110, section 12.5.4):
     /// the supported language with the highest quality value, the one named first on a tie. A
-    /// tag matches by its primary subtag, so `pt-BR` gives Portuguese and `uz-Cyrl` Uzbek; the
-    /// first tag naming a language sets its quality; `q=0` refuses it; `*` gives its quality to
-    /// every language not named, English first. Nil when nothing the header accepts is spoken here.
+    /// tag matches by its primary subtag, so `pt-BR` gives Portuguese and `uz-Cyrl` Uzbek; of
+    /// several tags of one language the best quality counts; `q=0` on all of them refuses it;
+    /// `*` gives its quality to every language not named, English first. Nil when nothing the
+    /// header accepts is spoken here.
     public static func negotiate(_ acceptLanguage: String?) -> Language? {
         guard let acceptLanguage else { return nil }
         var qualities: [(language: Language, quality: Double)] = []
@@ -16,9 +17,13 @@ extension Language {
             let quality = fields.dropFirst().compactMap(Self.quality).first ?? 1
             if tag == "*" {
                 wildcard = wildcard ?? quality
-            } else if let primary = tag.split(separator: "-").first, let language = Language(rawValue: String(primary)),
-                      !qualities.contains(where: { $0.language == language }) {
-                qualities.append((language, quality))
+            } else if let primary = tag.split(separator: "-").first, let language = Language(rawValue: String(primary)) {
+                // Several tags of one language (pt-BR;q=0, pt): the best of them counts.
+                if let index = qualities.firstIndex(where: { $0.language == language }) {
+                    qualities[index].quality = max(qualities[index].quality, quality)
+                } else {
+                    qualities.append((language, quality))
+                }
             }
         }
         if let wildcard {

@@ -25,6 +25,12 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether `category` is taken by one number alone (Arabic's `two` is 2; French's `one` is 0
+    /// and 1; Russian's `one` is 1, 21, 31…), so that a catalogue may say that number in words.
+    public func standsForOneNumber(_ category: PluralCategory) -> Bool {
+        (0...1_000).lazy.filter { pluralCategory($0) == category }.prefix(2).count == 1
+    }
+
     /// Which of `pluralCategories` a whole number `count` takes (CLDR's plural rules, release 46:
     /// https://www.unicode.org/cldr/charts/46/supplemental/language_plural_rules.html).
     public func pluralCategory(_ count: Int) -> PluralCategory {

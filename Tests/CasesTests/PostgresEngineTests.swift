@@ -154,6 +154,12 @@ struct PostgresEngineTests {
         let after = try f.databaseFiles()
         elsewhere.wait()
         #expect(RetentionTests.filesHolding(old, in: after) == [], "a ciphertext of the shredded case is still in the database's files")
+        // A run with nothing shredded since, and nothing left over, rewrites nothing.
+        let vacuums = "SELECT vacuum_count + autovacuum_count AS n FROM pg_stat_all_tables WHERE relname = 'case_attachment_chunks'"
+        let count = { try Self.storage(f).connections.withSession { try $0.query(vacuums).first?.int64("n") } }
+        let vacuumed = try count()
+        #expect(try f.administration.runRetention(by: f["admin"], dryRun: false).logFileEmptied)
+        #expect(try count() == vacuumed)
         // The case kept is still there, whole: the rewrite dropped what was shredded alone.
         let keptCiphertexts = try RetentionTests.ciphertexts(f, kept.reference)
         #expect(!RetentionTests.filesHolding(keptCiphertexts, in: after).isEmpty)

@@ -255,7 +255,7 @@ def spool_files(data):
 
 def receipt_of(page):
     receipt = re.search(r'class="receipt"[^>]*><strong>([0-9A-Z]{5}(?:-[0-9A-Z]{5}){3})</strong>', page)
-    reference = re.search(r'class="reference">([A-Z0-9-]+)<', page)
+    reference = re.search(r'class="reference"[^>]*>([A-Z0-9-]+)<', page)
     if not receipt or not reference:
         fail(f"no receipt in the answer:\n{page[:1500]}")
     return receipt.group(1), reference.group(1)

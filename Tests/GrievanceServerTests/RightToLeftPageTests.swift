@@ -30,6 +30,9 @@ struct RightToLeftPageTests {
             let receipt = try #require(html.firstMatch(of: /<p class="receipt" dir="ltr"[^>]*><strong>([0-9A-Z-]{23})<\/strong>/)?.1)
             #expect(html.contains(#/<bdi class="reference" dir="ltr">GRV-[0-9A-Z]{8}</bdi>/#))
             #expect(html.contains("href=\"/follow-up?lang=\(language.rawValue)\""))
+            // Its language switch keeps the receipt, in POST bodies, never in a link.
+            #expect(html.contains("<input type=\"hidden\" name=\"language\" value=\"en\"><input type=\"hidden\" name=\"receipt\" value=\"\(receipt)\">"))
+            for href in html.matches(of: /href="([^"]*)"/) { #expect(!href.1.contains(receipt), "the receipt in a link: \(href.1)") }
 
             let view = try await client.postForm("/follow-up", [("language", language.rawValue), ("receipt", String(receipt))])
             #expect(view.status == .ok)

@@ -69,6 +69,23 @@ struct CatalogueCheckTests {
         #expect(throws: CatalogueError.self) { try Self.catalogue(.ar, texts).check(against: Self.english) }
     }
 
+    @Test("a form that stands for more than one number keeps {count}: French's one is 0 and 1")
+    func oneIsNotAlwaysOne() {
+        let french = ["form.title": "Signalement", "category.other": "Autre", "form.hint": "{count} {megabytes}",
+                      "within.days.one": "un jour", "within.days.other": "{count} jours"]
+        #expect(throws: CatalogueError.placeholders("within.days.one", language: "fr", found: [], expected: ["count"])) {
+            try Self.catalogue(.fr, french).check(against: Self.english)
+        }
+        #expect(Language.en.standsForOneNumber(.one) && !Language.ru.standsForOneNumber(.one) && Language.ar.standsForOneNumber(.two))
+    }
+
+    @Test("a misspelt placeholder is refused, not printed", arguments: ["{Count} يوم", "{ count } يوم", "{count} يوم}", "{count} {يوم"])
+    func strayBrace(text: String) {
+        var texts = Self.arabic
+        texts["within.days.other"] = text
+        #expect(throws: CatalogueError.self) { try Self.catalogue(.ar, texts).check(against: Self.english) }
+    }
+
     @Test("a counted phrase in English's forms, not the language's own, is refused")
     func wrongPluralForms() {
         let english = ["form.title": "Laporan", "category.other": "Lainnya", "form.hint": "{count} {megabytes}", "within.days.one": "{count} hari", "within.days.other": "{count} hari"]

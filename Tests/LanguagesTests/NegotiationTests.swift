@@ -20,7 +20,9 @@ struct NegotiationTests {
         ("ru;q=0, *", .en),
         ("en;q=0, *", .ru),  // the wildcard reaches every language not refused, in the catalogue's order
         ("hi ; q = 0.7 , ne;q=0.71", .ne),
-        ("fr;q=abc, en;q=2", .fr),  // a quality out of reading is ignored: both count as 1, the first wins
+        ("fr;q=abc, en;q=2", .fr),
+        ("pt-BR;q=0, pt", .pt),  // one variant refused, the language still welcome
+        ("pt-BR;q=0.1, ar;q=0.5, pt", .pt),  // the best of a language's tags counts  // a quality out of reading is ignored: both count as 1, the first wins
     ])
     func chosen(header: String, expected: Language) {
         #expect(Language.negotiate(header) == expected, "\(header)")

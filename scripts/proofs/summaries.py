@@ -364,9 +364,10 @@ def main():
                 documents.append(json.loads(made.stdout))
             if arguments.html and round_number == 0:
                 os.makedirs(arguments.html, exist_ok=True)
-                # Every language the summaries speak, right-to-left ones included.
-                catalogs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "Summaries", "Catalogs")
-                for language in sorted(name[:-len(".json")] for name in os.listdir(catalogs) if name.endswith(".json")):
+                # A language of each script the summaries are written in, the right-to-left ones
+                # included: each release is audited against those before it, which takes seconds,
+                # and SummaryRenderingTests renders every language already.
+                for language in ("en", "ru", "hi", "bn", "th", "ar", "ur"):
                     made = data.run("summary", "--period", "2026-Q3", "--format", "html", "--language", language,
                                     "--out", os.path.join(arguments.html, f"summary-{language}.html"), actor="olga")
                     if made.returncode != 0:

@@ -29,6 +29,8 @@ extension Administration {
                       decide(fresh, now: ledger.clock()).verdict == .due
                 else { return false }
                 try repository.shred(reference: decision.reference, at: ledger.clock(), lookup: Digest(bytes: RandomBytes.make(count: 32)))
+                // A new value each time, so that a run clears only what it saw (below).
+                try repository.setSetting(Self.copiesPending, RandomBytes.make(count: 16))
                 try repository.audit(ledger.entry(actor.id, "case.shredded", decision.reference, [
                     AuditDetail("rule", decision.rule), AuditDetail("last-activity", RetentionDecision.day(fresh.lastActivity)),
                 ]))
@@ -36,10 +38,19 @@ extension Administration {
             }
             if ended { shredded.append(decision.reference) }
         }
-        // Even when nothing was shredded now: what an earlier run could not remove, this one does.
-        let emptied = try ledger.storage.removeDeletedCopies()
+        // Even when nothing was shredded now: what an earlier run could not remove, this one
+        // does. Only then, though: on PostgreSQL it rewrites every case table.
+        var emptied = true
+        if let pending = try ledger.storage.read({ try $0.setting(Self.copiesPending) }) {
+            emptied = try ledger.storage.removeDeletedCopies()
+            // Unless another run shredded meanwhile: its copies may have come after the removal.
+            if emptied { try ledger.transaction { if try $0.setting(Self.copiesPending) == pending { try $0.deleteSetting(Self.copiesPending) } } }
+        }
         return RetentionRun(at: now, dryRun: false, decisions: decisions, shredded: shredded, logFileEmptied: emptied)
     }
+
+    /// Set with every shredding, cleared once the engine's copies of what it deleted are gone.
+    static let copiesPending = "retention.copies-pending"
 
     private func decide(_ candidate: RetentionCandidate, now: Date) -> RetentionDecision {
         let end = ledger.procedure.retention.end(category: candidate.category, outcome: candidate.closedFrom, since: candidate.lastActivity)

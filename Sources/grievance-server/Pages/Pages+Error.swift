@@ -10,7 +10,8 @@ extension Pages {
         case .notFound: t("error.notfound")
         case _ where error.status.code >= 500: t("error.generic")
         case _ where !error.fields.isEmpty: error.fields.map { HTML.escape($0.message(catalog, language)) }.joined(separator: " ")
-        default: HTML.escape(error.message)
+        // A refusal no catalogue words (a body the server could not read) is in English, marked so.
+        default: "<span lang=\"en\" dir=\"ltr\">\(HTML.escape(error.message))</span>"
         }
         let body = """
             <h1>\(t("error.title"))</h1>

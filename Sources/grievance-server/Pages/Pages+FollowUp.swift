@@ -26,7 +26,7 @@ extension Pages {
                 let text = HTML.escape(message.text).replacingOccurrences(of: "\n", with: "<br>")
                 return """
                     <li class="\(message.author == "reporter" ? "mine" : "theirs")"><p class="meta">\(t(from)) · \
-                    <time datetime="\(stamp)" dir="ltr">\(HTML.escape(Self.day(message.createdAt)))</time></p><p>\(text)</p></li>
+                    <time datetime="\(stamp)" dir="ltr">\(HTML.escape(Self.day(message.createdAt)))</time></p><p dir="auto">\(text)</p></li>
                     """
             }.joined() + "</ol>"
             body += """
@@ -36,7 +36,7 @@ extension Pages {
                 <form method="post" action="/follow-up?lang=\(language.rawValue)" accept-charset="utf-8">
                 <input type="hidden" name="language" value="\(language.rawValue)">
                 <input type="hidden" name="receipt" value="\(HTML.escape(receipt))">
-                <div class="field"><label for="text">\(t("followup.reply"))</label><textarea id="text" name="text" rows="5" required></textarea></div>
+                <div class="field"><label for="text">\(t("followup.reply"))</label><textarea id="text" name="text" rows="5" dir="auto" required></textarea></div>
                 <button type="submit">\(t("followup.send"))</button>
                 </form>
                 """

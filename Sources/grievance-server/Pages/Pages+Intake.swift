@@ -23,7 +23,7 @@ extension Pages {
             return """
                 <div class="field"><label for="\(field)">\(t(label))\(required ? " <span aria-hidden=\"true\">*</span>" : "")</label>\
                 \(hintKey.map { hint(field, $0) } ?? "")\(error(field))\
-                <input id="\(field)" name="\(field)" type="text" value="\(value(field))"\(required ? " required" : "")\(problemFor[field] == nil ? described : invalid(field))></div>
+                <input id="\(field)" name="\(field)" type="text" dir="auto" value="\(value(field))"\(required ? " required" : "")\(problemFor[field] == nil ? described : invalid(field))></div>
                 """
         }
         func select(_ field: String, _ label: String, none: String?, choices: [(String, String)], selected: String?, required: Bool = false) -> String {
@@ -76,7 +76,7 @@ extension Pages {
                      selected: sent?.texts["event"] ?? preselected))
             <div class="field"><label for="description">\(t("form.description")) <span aria-hidden="true">*</span></label>\
             \(hint("description", "form.description.hint"))\(error("description"))\
-            <textarea id="description" name="description" rows="8" required\(problemFor["description"] == nil ? " aria-describedby=\"description-hint\"" : invalid("description"))>\(value("description"))</textarea></div>
+            <textarea id="description" name="description" rows="8" dir="auto" required\(problemFor["description"] == nil ? " aria-describedby=\"description-hint\"" : invalid("description"))>\(value("description"))</textarea></div>
             \(text("occurred", "form.occurred", hint: "form.occurred.hint"))
             \(text("location", "form.location"))
             <div class="field"><label for="attachments">\(t("form.attachments"))</label>\
@@ -90,7 +90,7 @@ extension Pages {
             \(select("respondent_role", "form.respondent_role", none: catalog.text("form.respondent_role.unknown", language), choices: roleChoices,
                      selected: sent?.texts["respondent_role"]))
             <div class="field"><label for="witnesses">\(t("form.witnesses"))</label>\(error("witnesses"))\
-            <textarea id="witnesses" name="witnesses" rows="3"\(invalid("witnesses"))>\(value("witnesses"))</textarea></div>
+            <textarea id="witnesses" name="witnesses" rows="3" dir="auto"\(invalid("witnesses"))>\(value("witnesses"))</textarea></div>
             </fieldset>
             <fieldset><legend>\(t("form.legend.you"))</legend>
             \(text("reporter_name", "form.reporter_name"))

@@ -14,6 +14,8 @@ extension Pages {
             \(filed.stageDue.map { "<p>\(HTML.escape(catalog.text("receipt.next", language, values: ["within": catalog.within($0, language)])))</p>" } ?? "")
             <p><a href="/follow-up?lang=\(language.rawValue)">\(t("nav.followup"))</a></p>
             """
-        return layout(language, title: catalog.text("receipt.title", language), path: "/follow-up", body: body)
+        // The switch sends the receipt in a POST body, to the case's follow-up page in the other
+        // language: a link would lose the receipt, which is shown only here.
+        return layout(language, title: catalog.text("receipt.title", language), path: "/follow-up", body: body, receipt: filed.receipt.formatted)
     }
 }

@@ -11,9 +11,9 @@ struct Pages: Sendable {
     let codeOfConduct: CodeOfConduct
 
     /// The frame every page shares: language and direction, title, the language switch, the
-    /// page's own body. On the follow-up page showing a case, `receipt` is set and the switch
-    /// sends it again in a POST body, so the reporter changes language without typing it again
-    /// and without the receipt ever being in a link.
+    /// page's own body. On the receipt page and the follow-up page showing a case, `receipt` is
+    /// set and the switch sends it in a POST body to the case's follow-up page, so the reporter
+    /// changes language without losing or retyping it, and the receipt is never in a link.
     func layout(_ language: Language, title: String, path: String, body: String, receipt: String? = nil) -> String {
         let t = { (key: String) in HTML.escape(catalog.text(key, language)) }
         let switcher = Language.allCases.map { other in

@@ -98,13 +98,18 @@ package final class PostgresCaseStorage: CaseStorage {
     /// `VACUUM FULL` alone is not enough: it copies a just-deleted row into the new files, as
     /// "recently dead", while a transaction holding an id runs anywhere on the server, in any
     /// database (measured on PostgreSQL 15). A plain `VACUUM` is held back only by this
-    /// database's transactions and snapshots, and says in `n_dead_tup` how many dead row versions
-    /// it had to leave. So, for each table: `VACUUM` until it left none (or `patience` has
-    /// passed: then false, which `retention run` reports as not emptied), then `VACUUM FULL`,
-    /// which now has no dead row to copy, writes the table and its TOAST anew and drops the old
-    /// files, where `VACUUM` only marked the space free. All of it under the write lock, so that
-    /// no Grievance writer adds a dead row meanwhile: filings wait, which is why this is for
-    /// retention, run now and then.
+    /// database's transactions and snapshots; it removes the dead row versions it can and sets
+    /// `n_dead_tup` to the number it had to leave. So, for each table: `VACUUM` until it left
+    /// none, then `VACUUM FULL`. Once a `VACUUM` has left none, the shredded rows are gone from
+    /// every page, their bytes only in space marked free; dead rows other writers make after that
+    /// are other rows, so no lock on writers is needed, and filings go on. `VACUUM FULL` then
+    /// writes the table and its TOAST anew and drops the old files.
+    ///
+    /// False — `retention run` says "not emptied", and its next run tries again — when a
+    /// transaction of this database older than the shredding outlasts `patience`, when a table's
+    /// lock cannot be had within 5 s (someone reading it for long), or when PostgreSQL cannot
+    /// show that the `VACUUM` ran and counted (a server before 15, `track_counts` off, a role
+    /// that does not own the tables).
     ///
     /// It does not reach the server's write-ahead log (pg_wal, shared by every database of the
     /// server), whose segments keep the records written at filing until they are recycled:
@@ -112,16 +117,26 @@ package final class PostgresCaseStorage: CaseStorage {
     package func removeDeletedCopies() throws -> Bool {
         try guarded {
             try connections.withSession { session in
-                try session.execute("SELECT pg_advisory_lock($1)", [.integer(PostgresSchema.writeLock)])
-                // A session's lock outlives the statement: left held, it would stop every writer
-                // until the connection closed. A connection that broke is closed, and with it the lock.
-                defer { _ = try? session.execute("SELECT pg_advisory_unlock($1)", [.integer(PostgresSchema.writeLock)]) }
+                let server = try session.query(
+                    "SELECT current_setting('server_version_num')::int4 AS version, current_setting('track_counts')::bool AS counting")
+                guard let server = server.first, try server["version"].decode(Int32.self) >= 150_000, try server["counting"].decode(Bool.self)
+                else { return false }
+                // Waits for a table's lock at most this long: VACUUM FULL's exclusive lock, once
+                // asked for, would hold up every reader and writer of the table behind it.
+                try session.execute("SET lock_timeout = '5s'")
+                defer { _ = try? session.execute("RESET lock_timeout") }
                 let deadline = Date().addingTimeInterval(patience)
+                var emptied = true
                 for table in PostgresCaseStorage.ciphertextTables {
-                    guard try Self.removeDeadRows(of: table, in: session, until: deadline) else { return false }
-                    try session.execute("VACUUM FULL \(table)")
+                    // A table that cannot be emptied now does not keep the others from it.
+                    guard try Self.removeDeadRows(of: table, in: session, until: deadline),
+                          try Self.lockable({ try session.execute("VACUUM FULL \(table)") })
+                    else {
+                        emptied = false
+                        continue
+                    }
                 }
-                return true
+                return emptied
             }
         }
     }
@@ -135,19 +150,38 @@ package final class PostgresCaseStorage: CaseStorage {
 
     /// `VACUUM`s `table` (and its TOAST) until it reports no dead row version left behind.
     /// `n_dead_tup` may also rise late, when the backend that deleted flushes its counts: that
-    /// costs one more round, never a wrong answer, since the rows were already gone.
+    /// costs one more round, never a wrong answer, since the rows were already gone. A `VACUUM`
+    /// that did not run (PostgreSQL only warns when the role does not own the table) does not
+    /// raise `vacuum_count`, and is not taken for one that found nothing.
     private static func removeDeadRows(of table: String, in session: PostgresSession, until deadline: Date) throws -> Bool {
         var pause = 0.05
         while true {
-            try session.execute("VACUUM \(table)")
-            let left = try session.query("""
-                SELECT coalesce(sum(n_dead_tup), 0)::int8 AS dead FROM pg_stat_all_tables
-                WHERE relid = $1::regclass OR relid = (SELECT reltoastrelid FROM pg_class WHERE oid = $1::regclass)
-                """, [.text(table)])
-            if try left.first?.int64("dead") == 0 { return true }
+            let before = try vacuumCount(of: table, in: session)
+            if try lockable({ try session.execute("VACUUM \(table)") }) {
+                let left = try session.query("""
+                    SELECT coalesce(sum(n_dead_tup), 0)::int8 AS dead FROM pg_stat_all_tables
+                    WHERE relid = $1::regclass OR relid = (SELECT reltoastrelid FROM pg_class WHERE oid = $1::regclass)
+                    """, [.text(table)])
+                guard try vacuumCount(of: table, in: session) > before else { return false }
+                if try left.first?.int64("dead") == 0 { return true }
+            }
             guard Date().addingTimeInterval(pause) < deadline else { return false }
             Thread.sleep(forTimeInterval: pause)
             pause = min(pause * 2, 1)
+        }
+    }
+
+    private static func vacuumCount(of table: String, in session: PostgresSession) throws -> Int64 {
+        try session.query("SELECT vacuum_count FROM pg_stat_all_tables WHERE relid = $1::regclass", [.text(table)]).first?.int64("vacuum_count") ?? 0
+    }
+
+    /// Runs `work`; false if it gave up waiting for a lock (`lock_timeout`, SQLSTATE 55P03).
+    private static func lockable(_ work: () throws -> Void) throws -> Bool {
+        do {
+            try work()
+            return true
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
+            return false
         }
     }
 
