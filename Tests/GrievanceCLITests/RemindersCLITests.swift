@@ -162,8 +162,9 @@ struct RemindersCLITests {
     func digests() async throws {
         let w = try CLIWorkspace.initialised(roster: Self.roster)
         defer { w.remove() }
-        let (harassment, _) = try Self.open(w, as: "amina", category: "harassment", urgent: false, marker: "D1")
-        let (child, _) = try Self.open(w, as: "sofia", category: "safeguarding-child", urgent: false, marker: "D2")
+        // Markers no path, id or hash can hold by chance ("D2-" was once in a temporary folder's UUID).
+        let (harassment, _) = try Self.open(w, as: "amina", category: "harassment", urgent: false, marker: "DIGESTMARKONE")
+        let (child, _) = try Self.open(w, as: "sofia", category: "safeguarding-child", urgent: false, marker: "DIGESTMARKTWO")
         let notSet = try w.run(["reminders", "--notify"])
         #expect(notSet.status == 69 && notSet.standardError.contains("notify set"))
         let recorder = try NotificationRecorder(in: w.folder)
@@ -179,7 +180,7 @@ struct RemindersCLITests {
         #expect(runs.count == 2)
         let amina = try #require(runs.first { $0.hasPrefix("amina\n") })
         #expect(amina.contains("To: amina") && amina.contains(harassment) && !amina.contains(child))
-        #expect(!recorder.recorded.contains("D1-") && !recorder.recorded.contains("D2-"))
+        #expect(!recorder.recorded.contains("DIGESTMARK"))
         let text = try w.run(["reminders", "--notify", "--within", "8d"])
         #expect(text.standardOutput.contains("Notified amina: 1 deadline.") && text.standardOutput.contains("Notified sofia: 1 deadline."))
         let tested = try w.run(["notify", "test", "--to", "sofia"])
