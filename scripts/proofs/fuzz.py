@@ -10,13 +10,14 @@ A crash, a failed precondition (a 5xx, a spool file left behind, a value that do
 as written), a hang over 10 seconds or memory over 2 GB is a finding: the input is kept in
 artifacts/fuzz/ and the proof fails. Replay it with the harness, which runs a file named in place of
 a folder once (the server's targets need GRIEVANCE_DATA_DIR, a data directory to spool into):
-  .build/fuzz/release/grievance-server multipart artifacts/fuzz/FILE
+  .build/fuzz/release/grievance-server multipart artifacts/fuzz/FILE   (.build/fuzz-quick/... after --quick)
 and grievance-fuzz's targets with the ordinary build too:
   .build/debug/grievance-fuzz procedure artifacts/fuzz/FILE
 
-Usage: fuzz.py FUZZ_BIN BIN POLICIES [--seconds N] [--targets a,b]
+Usage: fuzz.py FUZZ_BIN BIN POLICIES [--seconds N] [--targets a,b] [--jobs N]
   FUZZ_BIN holds the harnesses built by scripts/fuzz; BIN the ordinary grievance-cli."""
 import argparse
+import concurrent.futures
 import os
 import re
 import shutil
@@ -87,6 +88,7 @@ def main():
     parser.add_argument("policies")
     parser.add_argument("--seconds", type=int, default=20, help="time for each target")
     parser.add_argument("--targets", default=",".join(TARGETS), help="comma-separated; default all")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="targets fuzzed at once (default: one a core)")
     arguments = parser.parse_args()
     chosen = [t for t in arguments.targets.split(",") if t]
     unknown = [t for t in chosen if t not in TARGETS]
@@ -102,7 +104,8 @@ def main():
                  "--ends", "2027-05-14", "--city", "Nairobi", "--country", "KE")
         made = seeds(data, arguments.policies)
         environment = dict(os.environ, GRIEVANCE_DATA_DIR=data.path, SWIFT_BACKTRACE="enable=no")
-        for target in chosen:
+        def fuzz(target):
+            """Runs one target for its time; returns its line and its failure, if any."""
             harness, max_len = TARGETS[target]
             corpus = os.path.join(ROOT, ".build", "fuzz-corpus", target)
             os.makedirs(corpus, exist_ok=True)
@@ -119,7 +122,7 @@ def main():
             runs = re.findall(r"stat::number_of_executed_units:\s+(\d+)", run.stderr)
             coverage = re.findall(r"cov: (\d+)", run.stderr)
             corpus_size = len(os.listdir(corpus))
-            results.append(f"{target} {int(runs[-1]) if runs else 0:,} runs, {coverage[-1] if coverage else '?'} edges, corpus {corpus_size}")
+            line = f"{target} {int(runs[-1]) if runs else 0:,} runs, {coverage[-1] if coverage else '?'} edges, corpus {corpus_size}"
             kept = []
             for name in os.listdir(found):
                 destination = os.path.join(artifacts, f"{target}-{name}")
@@ -127,8 +130,17 @@ def main():
                 kept.append(destination)
             if run.returncode != 0 or kept:
                 reason = re.findall(r"(==\d+== ERROR: libFuzzer: [^\n]+|Fatal error: [^\n]+|Precondition failed[^\n]*)", run.stderr)
-                failures.append(f"{target}: {reason[0] if reason else 'exit ' + str(run.returncode)}; input kept in {', '.join(kept) or '(none)'}")
                 print(run.stderr[-4000:], file=sys.stderr)
+                return line, f"{target}: {reason[0] if reason else 'exit ' + str(run.returncode)}; input kept in {', '.join(kept) or '(none)'}"
+            return line, None
+
+        # Targets run side by side, one a core: each still has its seconds of one core, and the
+        # server's targets share nothing but the data directory, which only multipart spools into.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=arguments.jobs) as pool:
+            for line, failure in pool.map(fuzz, chosen):
+                results.append(line)
+                if failure:
+                    failures.append(failure)
     print("fuzz proof: libFuzzer, " + f"{arguments.seconds} s a target: " + "; ".join(results))
     if failures:
         print("fuzz proof: FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
