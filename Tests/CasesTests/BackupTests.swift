@@ -77,25 +77,33 @@ struct BackupTests {
     func whileFiling() async throws {
         let f = try CasesFixture()
         defer { f.remove() }
-        let stop = ManagedAtomicFlag()
-        let filer = Task.detached { () -> [(receipt: Receipt, reference: CaseReference, at: Date)] in
-            var filed: [(Receipt, CaseReference, Date)] = []
-            while !stop.isSet {
-                let one = try f.intake.file(CasesFixture.intake())
-                filed.append((one.receipt, one.reference, Date()))
+        // The filer has a thread of its own, so that it files beside each backup whatever else
+        // holds the test run's few pooled threads; each backup waits until it has filed more.
+        let filings = FilingJournal()
+        let filer = Thread {
+            while !filings.stopped {
+                do {
+                    let one = try f.intake.file(CasesFixture.intake())
+                    filings.add((one.receipt, one.reference, Date()))
+                } catch {
+                    filings.fail(error)
+                }
             }
-            return filed
+            filings.finish()
         }
+        filer.start()
         var backups: [(path: String, began: Date)] = []
         for index in 0..<4 {
-            try await Task.sleep(for: .milliseconds(150))
+            let deadline = Date().addingTimeInterval(30)
+            let before = filings.count
+            while filings.count < before + 3, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(filings.count >= before + 3, "the filer made no progress before backup \(index)")
             let path = Self.backupPath(f, "while-\(index).backup")
             backups.append((path, Date()))
             _ = try f.installation.createBackup(to: path)
         }
-        stop.set()
-        let filed = try await filer.value
-        #expect(filed.count > 10, "the filer ran beside the backups")
+        let filed = try await filings.stop()
+        #expect(filed.count >= 12, "the filer ran beside the backups")
         for (index, backup) in backups.enumerated() {
             let report = try Backup.verify(backup.path, recoveryKey: f.recoveryKey)
             let before = filed.filter { $0.at < backup.began }
@@ -205,10 +213,27 @@ struct BackupTests {
     }
 }
 
-/// A flag one task sets and another reads.
-final class ManagedAtomicFlag: @unchecked Sendable {
+/// What the filer beside the backups filed, and when it is told to stop.
+final class FilingJournal: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    private var filed: [(receipt: Receipt, reference: CaseReference, at: Date)] = []
+    private var error: (any Error)?
+    private var stopping = false
+    private var finished = false
+
+    var stopped: Bool { lock.withLock { stopping || error != nil } }
+    var count: Int { lock.withLock { filed.count } }
+    func add(_ one: (Receipt, CaseReference, Date)) { lock.withLock { filed.append(one) } }
+    func fail(_ error: any Error) { lock.withLock { self.error = error } }
+    func finish() { lock.withLock { finished = true } }
+
+    /// Tells the filer to stop, waits until it has, and gives what it filed or its error.
+    func stop() async throws -> [(receipt: Receipt, reference: CaseReference, at: Date)] {
+        lock.withLock { stopping = true }
+        while !lock.withLock({ finished }) { try await Task.sleep(for: .milliseconds(5)) }
+        return try lock.withLock {
+            if let error { throw error }
+            return filed
+        }
+    }
 }

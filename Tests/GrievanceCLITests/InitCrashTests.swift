@@ -10,7 +10,7 @@ import Testing
         let passphrase = CLIWorkspace.newPassphrase(for: "rosa")
         var interrupted = 0
         var completed = false
-        for (attempt, delay) in [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5].enumerated() {
+        for (attempt, delay) in [0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5].enumerated() {
             let process = Process()
             process.executableURL = CLIHelpTests.executable
             process.arguments = ["init", "--org", "Crash Test", "--admin", "rosa", "--policy", CLIWorkspace.shippedPolicy, "--key-cost", "interactive",

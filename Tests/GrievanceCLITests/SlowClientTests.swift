@@ -50,9 +50,10 @@ struct SlowClientTests {
                     + "Content-Length: \(Self.complaint.utf8.count)\r\nConnection: close\r\n\r\n\(Self.complaint)")
         let answer = honest.receive(for: 10)
         #expect(answer.text.hasPrefix("HTTP/1.1 201"), "\(answer.text.prefix(200))")
-        // Well under a second alone; the bound leaves room for the rest of the suite on two cores.
+        // Well under a second alone. Starved, it would wait for the idle timeout (30 s) or
+        // never be answered; the bound leaves room for the rest of the suite on two cores.
         let took = Date().timeIntervalSince(started)
-        #expect(took < 2)
+        #expect(took < 10)
         print("slow clients: an honest filing beside 100 half-sent headers took \(Int(took * 1000)) ms")
         withExtendedLifetime(slow) {}
     }

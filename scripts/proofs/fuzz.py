@@ -7,14 +7,14 @@ fuzzing). Seeds are real: the shipped procedure, and a checkpoint, key and expor
 grievance-cli on a scratch data directory. The corpus grows in .build/fuzz-corpus between runs.
 
 A crash, a failed precondition (a 5xx, a spool file left behind, a value that does not read back
-as written), a hang over 10 seconds or memory over 2 GB is a finding: the input is kept in
+as written), a hang over 10 seconds (--timeout) or memory over 2 GB is a finding: the input is kept in
 artifacts/fuzz/ and the proof fails. Replay it with the harness, which runs a file named in place of
 a folder once (the server's targets need GRIEVANCE_DATA_DIR, a data directory to spool into):
   .build/fuzz/release/grievance-server multipart artifacts/fuzz/FILE   (.build/fuzz-quick/... after --quick)
 and grievance-fuzz's targets with the ordinary build too:
   .build/debug/grievance-fuzz procedure artifacts/fuzz/FILE
 
-Usage: fuzz.py FUZZ_BIN BIN POLICIES [--seconds N] [--targets a,b] [--jobs N]
+Usage: fuzz.py FUZZ_BIN BIN POLICIES [--seconds N] [--targets a,b] [--jobs N] [--timeout S]
   FUZZ_BIN holds the harnesses built by scripts/fuzz; BIN the ordinary grievance-cli."""
 import argparse
 import concurrent.futures
@@ -88,6 +88,7 @@ def main():
     parser.add_argument("policies")
     parser.add_argument("--seconds", type=int, default=20, help="time for each target")
     parser.add_argument("--targets", default=",".join(TARGETS), help="comma-separated; default all")
+    parser.add_argument("--timeout", type=int, default=10, help="seconds one input may take before it counts as a hang")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="targets fuzzed at once (default: one a core)")
     arguments = parser.parse_args()
     chosen = [t for t in arguments.targets.split(",") if t]
@@ -116,7 +117,7 @@ def main():
             os.makedirs(found)
             run = subprocess.run(
                 [os.path.join(arguments.fuzz_bin, harness), target, corpus, f"-max_total_time={arguments.seconds}",
-                 "-timeout=10", "-rss_limit_mb=2048", f"-max_len={max_len}", "-print_final_stats=1",
+                 f"-timeout={arguments.timeout}", "-rss_limit_mb=2048", f"-max_len={max_len}", "-print_final_stats=1",
                  f"-artifact_prefix={found}/"],
                 env=environment, capture_output=True, text=True, errors="replace")
             runs = re.findall(r"stat::number_of_executed_units:\s+(\d+)", run.stderr)
