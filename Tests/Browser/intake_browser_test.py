@@ -146,6 +146,22 @@ def run_language(driver, base, artifacts, marker, language):
            f"{language}: the category chosen was lost")
     page(driver, artifacts, f"1b-errors-{language}", status=422)
 
+    # The switch at the form's end takes what was typed to another language, and back: not a
+    # word lost, nothing filed (the handler's count at the end would show it).
+    other = LANGUAGES[(LANGUAGES.index(language) + 1) % len(LANGUAGES)]
+    driver.find_element(By.ID, "description").send_keys(f"{marker}-kept {language}")
+    for going_to in (other, language):
+        Select(driver.find_element(By.ID, "switch_to")).select_by_value(going_to)
+        driver.find_element(By.CSS_SELECTOR, "button.secondary").click()
+        wait_for(driver, f"html[lang={going_to}] #switch_to", f"{language}: the form in {going_to}")
+        kept = driver.find_element(By.ID, "description").get_attribute("value")
+        expect(f"{marker}-kept {language}" in kept, f"{language}: switched to {going_to}, the description is {kept!r}")
+        expect(Select(driver.find_element(By.ID, "category")).first_selected_option.get_attribute("value") == "harassment",
+               f"{language}: switched to {going_to}, the category chosen was lost")
+        expect(catalog(going_to)["form.keep.button"] in driver.page_source, f"{language}: the page switched to is not in {going_to}")
+        if going_to == other:
+            page(driver, artifacts, f"1c-switched-{language}-to-{other}")
+
     Select(driver.find_element(By.ID, "event")).select_by_value("congress-2027")
     driver.find_element(By.ID, "description").clear()
     driver.find_element(By.ID, "description").send_keys(f"{marker} {language}: what happened, in my words.")

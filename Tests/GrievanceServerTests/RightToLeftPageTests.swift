@@ -61,6 +61,56 @@ struct RightToLeftPageTests {
         await f.remove()
     }
 
+    @Test("the form's own language switch sends what was typed along: the form again in Arabic, every value kept and escaped, nothing filed, kept or logged")
+    func switchKeepsWhatWasTyped() async throws {
+        let f = try ServerFixture()
+        let marker = "KEEPMARK-\(UUID().uuidString)"
+        try await f.app().test(.router) { client in
+            let form = try await client.execute(uri: "/?lang=en", method: .get).text
+            // After the form's own button, which stays the one Enter presses, and sent urlencoded,
+            // without the browser's checks of required fields.
+            let send = try #require(form.range(of: "<button type=\"submit\">"))
+            let keep = try #require(form.range(of: "formaction=\"/\" formmethod=\"post\" formenctype=\"application/x-www-form-urlencoded\" formnovalidate"))
+            #expect(send.lowerBound < keep.lowerBound)
+            #expect(form.contains("<option value=\"ar\" lang=\"ar\" dir=\"rtl\">"))
+            #expect(form.contains("<option value=\"en\" lang=\"en\" dir=\"ltr\" selected>"))
+
+            let hostile = "<script>alert(1)</script>"
+            let response = try await client.postForm("/", [
+                ("language", "en"), ("category", "harassment"), ("event", "congress-2027"), ("description", "\(marker) \(hostile)\nsecond line"),
+                ("respondent", "\(marker)-r"), ("urgent", "on"), ("consent_email", "on"), ("exclude_handlers", "amina"), ("attachments", "photo.jpg"),
+                ("switch_to", "ar"),
+            ])
+            #expect(response.status == .ok)
+            let html = response.text
+            #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+            #expect(html.contains("<input type=\"hidden\" name=\"language\" value=\"ar\">"))
+            #expect(html.contains(">\(marker) &lt;script&gt;alert(1)&lt;/script&gt;\nsecond line</textarea>"))
+            #expect(!html.contains(hostile))
+            #expect(html.contains("value=\"\(marker)-r\""))
+            #expect(html.contains("<option value=\"harassment\" selected>"))
+            #expect(html.contains("<option value=\"congress-2027\" selected>"))
+            #expect(html.contains("id=\"urgent\" name=\"urgent\" checked"))
+            #expect(html.contains("id=\"consent_email\" name=\"consent_email\" checked"))
+            #expect(html.contains("value=\"amina\" checked"))
+            #expect(html.contains("<option value=\"ar\" lang=\"ar\" dir=\"rtl\" selected>"))
+            // Nothing was checked, so nothing is said to be wrong.
+            #expect(!html.contains("class=\"errors\"") && !html.contains("aria-invalid"))
+            PageTests.expectPlainPage(response, "the form refilled in Arabic")
+
+            // An unknown language falls back to the address's; a form with files is not this switch's.
+            let fallback = try await client.postForm("/?lang=th", [("description", marker), ("switch_to", "xx")])
+            #expect(fallback.status == .ok && fallback.text.contains("<html lang=\"th\" dir=\"ltr\">") && fallback.text.contains(marker))
+            let multipart = try await client.execute(uri: "/", method: .post, headers: [.contentType: "multipart/form-data; boundary=b"],
+                                                     body: ByteBuffer(string: "--b--\r\n"))
+            #expect(multipart.status == .unsupportedMediaType)
+        }
+        #expect(try f.casework.list(for: f.unlock("amina")).isEmpty)
+        for (name, bytes) in try f.filesOnDisk() { #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(marker) in \(name)") }
+        #expect(!f.logs.all.contains(marker))
+        await f.remove()
+    }
+
     @Test("the stylesheet has no left or right: only logical properties, so a right-to-left page mirrors")
     func logicalProperties() {
         let css = Stylesheet.css.lowercased()

@@ -47,7 +47,7 @@ struct ServerTests {
         let f = try ServerFixture()
         try await f.app().test(.router) { client in
             for (uri, method, allowed) in [("/api/v1/complaints", HTTPRequest.Method.get, "POST"), ("/api/v1/intake-options", .post, "GET"),
-                                           ("/follow-up", .delete, "GET, POST"), ("/e/congress-2027", .post, "GET"), ("/healthz", .put, "GET")] {
+                                           ("/follow-up", .delete, "GET, POST"), ("/e/congress-2027", .post, "GET"), ("/healthz", .put, "GET"), ("/", .delete, "GET, POST")] {
                 try await client.execute(uri: uri, method: method) { response in
                     #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
                     #expect(response.headers[.allow] == allowed, "\(method) \(uri)")

@@ -3,7 +3,9 @@ import Foundation
 import Languages
 
 extension Pages {
-    /// The intake form, empty or refilled with what was sent and what was wrong with it.
+    /// The intake form, empty or refilled with what was sent and what was wrong with it. Its
+    /// language switch at the end sends what was typed along (`POST /`), so nothing is lost;
+    /// the links at the top of every page carry nothing.
     func intakeForm(
         _ language: Language, options: IntakeOptions, event preselected: String?, sent: ComplaintSubmission? = nil,
         problems: [FieldProblem] = [], path: String = "/"
@@ -53,6 +55,20 @@ extension Pages {
             \(excluded.contains(person.id) ? " checked" : "")><label for="exclude-\(HTML.escape(person.id))">\(HTML.escape(person.name))</label></div>
             """
         }.joined()
+        // After the form's own button, so that Enter in a field still sends the report: the
+        // browser's default button is the form's first.
+        let languages = Language.allCases.map { other in
+            """
+            <option value="\(other.rawValue)" lang="\(other.rawValue)" dir="\(other.direction.rawValue)"\(other == language ? " selected" : "")>\
+            \(HTML.escape(catalog.text("language.name", other)))</option>
+            """
+        }.joined()
+        let keep = """
+            <div class="field keep"><label for="switch_to">\(t("form.keep.label"))</label>\
+            <select id="switch_to" name="switch_to">\(languages)</select>\
+            <button type="submit" class="secondary" formaction="/" formmethod="post" formenctype="application/x-www-form-urlencoded" formnovalidate>\
+            \(t("form.keep.button"))</button></div>
+            """
         let summary = problems.isEmpty ? "" : """
             <div class="errors" role="alert" tabindex="-1"><h2>\(t("form.errors"))</h2><ul>\
             \(problems.map { problem -> String in
@@ -101,6 +117,7 @@ extension Pages {
             </fieldset>
             \(handlers.isEmpty ? "" : "<fieldset><legend>\(t("form.legend.exclude"))</legend>\(hint("exclude", "form.exclude.hint"))\(error("exclude_handlers"))\(handlers)</fieldset>")
             <button type="submit">\(t("form.submit"))</button>
+            \(keep)
             </form>
             <details class="coc"><summary>\(t("coc.title"))</summary>\(codeOfConduct.html(language))</details>
             """

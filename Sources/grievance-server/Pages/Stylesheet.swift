@@ -17,6 +17,7 @@ enum Stylesheet {
         a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #e8a200;outline-offset:2px}
         .skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:1rem;inset-block-start:1rem;background:#fff;padding:.5rem}
         .languages{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem 1rem;padding:0;margin:0 0 1rem}.languages form{display:inline}
+        button.secondary{background:#fff;color:#0b4f9c;border:2px solid #0b4f9c;font-weight:400;margin-block-start:.5rem}.keep{margin-block-start:2.5rem}
         button.link{background:none;color:#0b4f9c;text-decoration:underline;padding:0;min-height:0;font-weight:400;border-radius:0}
         h1{font-size:1.6rem;line-height:1.25}
         fieldset{border:1px solid #8a8a8a;border-radius:6px;margin:1.25rem 0;padding:.75rem 1rem}

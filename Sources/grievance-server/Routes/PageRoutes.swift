@@ -13,6 +13,7 @@ struct PageRoutes: Sendable {
 
     func register(on router: Router<IntakeRequestContext>, in table: RouteTable) {
         table.on(router, "/", .get) { request, _ in try await form(request, event: nil, path: "/") }
+        table.on(router, "/", .post) { request, context in try await refill(request, context: context) }
         table.on(router, "/e/:slug", .get) { request, context in
             let slug = try context.parameters.require("slug")
             return try await form(request, event: slug, path: "/e/\(slug)")
@@ -34,6 +35,16 @@ struct PageRoutes: Sendable {
         let options = try await intake.run { try $0.intakeOptions() }
         if let event, !options.events.contains(where: { $0.slug == event }) { throw APIError.notFound }
         return Pages.response(pages.intakeForm(Language.preferred(request), options: options, event: event, path: path))
+    }
+
+    /// The form again, in the language chosen at its end, with what the reporter had typed:
+    /// nothing is filed, kept or logged, and nothing is checked, so no error shows. Files chosen
+    /// are not sent along (the switch sends the form urlencoded); a browser cannot refill them.
+    private func refill(_ request: Request, context: IntakeRequestContext) async throws -> Response {
+        let fields = try await RequestBodies.form(request, context: context, within: deadlines.body)
+        let language = fields.last { $0.name == "switch_to" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
+        let options = try await intake.run { try $0.intakeOptions() }
+        return Pages.response(pages.intakeForm(language, options: options, event: nil, sent: ComplaintSubmission(form: fields)))
     }
 
     private func file(_ request: Request, context: IntakeRequestContext) async throws -> Response {
