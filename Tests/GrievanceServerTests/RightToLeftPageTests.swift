@@ -76,18 +76,22 @@ struct RightToLeftPageTests {
             #expect(form.contains("<option value=\"en\" lang=\"en\" dir=\"ltr\" selected>"))
 
             let hostile = "<script>alert(1)</script>"
-            let response = try await client.postForm("/", [
+            let typed = [
                 ("language", "en"), ("category", "harassment"), ("event", "congress-2027"), ("description", "\(marker) \(hostile)\nsecond line"),
-                ("respondent", "\(marker)-r"), ("urgent", "on"), ("consent_email", "on"), ("exclude_handlers", "amina"), ("attachments", "photo.jpg"),
-                ("switch_to", "ar"),
-            ])
+                ("respondent", "\(marker)-r\"'><svg onload=x>"), ("urgent", "on"), ("consent_email", "on"), ("exclude_handlers", "amina"),
+                ("attachments", "photo.jpg"), ("switch_to", "ar"),
+            ]
+            let response = try await client.postForm("/", typed, headers: [HTTPField.Name("Sec-Fetch-Site")!: "same-origin"])
             #expect(response.status == .ok)
             let html = response.text
             #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
             #expect(html.contains("<input type=\"hidden\" name=\"language\" value=\"ar\">"))
             #expect(html.contains(">\(marker) &lt;script&gt;alert(1)&lt;/script&gt;\nsecond line</textarea>"))
             #expect(!html.contains(hostile))
-            #expect(html.contains("value=\"\(marker)-r\""))
+            #expect(html.contains("value=\"\(marker)-r&quot;&#39;&gt;&lt;svg onload=x&gt;\""))
+            #expect(!html.contains("<svg onload"))
+            // The file was left behind, and the form says so.
+            #expect(html.contains("<p class=\"notice\" role=\"status\"><a href=\"#attachments\">"))
             #expect(html.contains("<option value=\"harassment\" selected>"))
             #expect(html.contains("<option value=\"congress-2027\" selected>"))
             #expect(html.contains("id=\"urgent\" name=\"urgent\" checked"))
@@ -98,9 +102,20 @@ struct RightToLeftPageTests {
             #expect(!html.contains("class=\"errors\"") && !html.contains("aria-invalid"))
             PageTests.expectPlainPage(response, "the form refilled in Arabic")
 
-            // An unknown language falls back to the address's; a form with files is not this switch's.
-            let fallback = try await client.postForm("/?lang=th", [("description", marker), ("switch_to", "xx")])
+            // An unknown language falls back to the page's; a form with files is not this switch's.
+            let fallback = try await client.postForm("/", [("language", "th"), ("description", marker), ("switch_to", "xx")])
             #expect(fallback.status == .ok && fallback.text.contains("<html lang=\"th\" dir=\"ltr\">") && fallback.text.contains(marker))
+            #expect(!fallback.text.contains("class=\"notice\""))
+
+            // Posted from another site, the form shows none of it back, here or with the problems
+            // of a filing: no page elsewhere can hand a reporter the real form filled in its way.
+            let elsewhere: HTTPFields = [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"]
+            let forged = try await client.postForm("/", typed, headers: elsewhere)
+            #expect(forged.status == .ok && !forged.text.contains(marker) && !forged.text.contains("value=\"amina\" checked"))
+            let forgedFiling = try await client.postForm("/complaints", [("description", ""), ("respondent", marker), ("exclude_handlers", "amina")],
+                                                         headers: elsewhere)
+            #expect(forgedFiling.status == .unprocessableContent && !forgedFiling.text.contains(marker))
+            #expect(!forgedFiling.text.contains("value=\"amina\" checked"))
             let multipart = try await client.execute(uri: "/", method: .post, headers: [.contentType: "multipart/form-data; boundary=b"],
                                                      body: ByteBuffer(string: "--b--\r\n"))
             #expect(multipart.status == .unsupportedMediaType)

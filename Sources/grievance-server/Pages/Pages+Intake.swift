@@ -3,12 +3,13 @@ import Foundation
 import Languages
 
 extension Pages {
-    /// The intake form, empty or refilled with what was sent and what was wrong with it. Its
+    /// The intake form, empty or refilled with what was sent and what was wrong with it, or with
+    /// a word that the files chosen were left behind (`filesLeft`). Its
     /// language switch at the end sends what was typed along (`POST /`), so nothing is lost;
     /// the links at the top of every page carry nothing.
     func intakeForm(
         _ language: Language, options: IntakeOptions, event preselected: String?, sent: ComplaintSubmission? = nil,
-        problems: [FieldProblem] = [], path: String = "/"
+        problems: [FieldProblem] = [], filesLeft: Bool = false, path: String = "/"
     ) -> String {
         let t = { (key: String) in HTML.escape(catalog.text(key, language)) }
         let value = { (field: String) in HTML.escape(sent?.texts[field] ?? "") }
@@ -82,7 +83,7 @@ extension Pages {
             <p>\(t("intro.safe"))</p>
             <p class="danger">\(t("intro.danger"))</p>
             <p><a href="/follow-up?lang=\(language.rawValue)">\(t("nav.followup"))</a></p>
-            \(summary)
+            \(summary)\(filesLeft ? "<p class=\"notice\" role=\"status\"><a href=\"#attachments\">\(t("form.keep.files"))</a></p>" : "")
             <form method="post" action="/complaints?lang=\(language.rawValue)" accept-charset="utf-8" enctype="multipart/form-data">
             <input type="hidden" name="language" value="\(language.rawValue)">
             <fieldset><legend>\(t("form.legend.what"))</legend>

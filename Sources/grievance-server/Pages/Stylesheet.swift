@@ -32,7 +32,7 @@ enum Stylesheet {
         .hint{color:#4a4a4a;margin:.1rem 0 .35rem;font-size:.95rem}
         .error{color:#a4001d;font-weight:600;margin:.1rem 0 .35rem}
         .errors{border:3px solid #a4001d;padding:.5rem 1rem;margin:1rem 0;border-radius:6px}
-        .danger{border-inline-start:4px solid #a4001d;padding-inline-start:.75rem}
+        .danger{border-inline-start:4px solid #a4001d;padding-inline-start:.75rem}.notice{border-inline-start:4px solid #0b4f9c;padding-inline-start:.75rem}
         button{font:inherit;font-weight:700;padding:.75rem 1.5rem;border:0;border-radius:6px;background:#0b4f9c;color:#fff;cursor:pointer;min-height:44px}
         .receipt{font-size:clamp(1rem,5.8vw,2rem);letter-spacing:.02em;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace;background:#f2f2f2;padding:1rem;text-align:center;border-radius:6px}
         .messages{list-style:none;padding:0}.messages li{border:1px solid #8a8a8a;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0}

@@ -39,12 +39,15 @@ struct PageRoutes: Sendable {
 
     /// The form again, in the language chosen at its end, with what the reporter had typed:
     /// nothing is filed, kept or logged, and nothing is checked, so no error shows. Files chosen
-    /// are not sent along (the switch sends the form urlencoded); a browser cannot refill them.
+    /// are not sent along (the switch sends the form urlencoded, with their names only), and no
+    /// page can choose them again: the form says so. Sent from another site, it comes back empty.
     private func refill(_ request: Request, context: IntakeRequestContext) async throws -> Response {
-        let fields = try await RequestBodies.form(request, context: context, within: deadlines.body)
-        let language = fields.last { $0.name == "switch_to" }.flatMap { Language(rawValue: $0.value) } ?? Language.preferred(request)
+        let fields = request.comesFromAnotherSite ? [] : try await RequestBodies.form(request, context: context, within: deadlines.body)
+        let chosen = { (name: String) in fields.last { $0.name == name }.flatMap { Language(rawValue: $0.value) } }
+        let language = chosen("switch_to") ?? chosen("language") ?? Language.preferred(request)
+        let filesLeft = fields.contains { $0.name == "attachments" && !$0.value.isEmpty }
         let options = try await intake.run { try $0.intakeOptions() }
-        return Pages.response(pages.intakeForm(language, options: options, event: nil, sent: ComplaintSubmission(form: fields)))
+        return Pages.response(pages.intakeForm(language, options: options, event: nil, sent: ComplaintSubmission(form: fields), filesLeft: filesLeft))
     }
 
     private func file(_ request: Request, context: IntakeRequestContext) async throws -> Response {
@@ -89,7 +92,9 @@ struct PageRoutes: Sendable {
             return Pages.response(pages.receipt(language, filed: filed), status: .created)
         } catch let error as APIError where !error.fields.isEmpty {
             let options = try await intake.run { try $0.intakeOptions() }
-            return Pages.response(pages.intakeForm(language, options: options, event: nil, sent: submission, problems: error.fields),
+            // Sent from another site, the form comes back with its problems but none of its values.
+            let sent = request.comesFromAnotherSite ? nil : submission
+            return Pages.response(pages.intakeForm(language, options: options, event: nil, sent: sent, problems: error.fields),
                                   status: error.status)
         }
     }
