@@ -32,7 +32,7 @@ public enum SummaryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .badPeriod, .badMonth, .backwards: "an arbitrary run of months is `--ad-hoc --from 2027-02 --to 2027-05`"
         case .notEnded: "summarise the last period that has ended, or wait until this one is over"
         case .noCheckpoint: "an administrator signs one with `grievance-cli audit checkpoint --as ID`"
-        case .ledgerDiscloses: "this means the ledger was edited or a release was made outside this program: check it with `audit verify`"
+        case .ledgerDiscloses: "this should mean the ledger was edited or a release was made outside this program: check it with `audit verify`; if it verifies, report this refusal as a fault, with the period and audience"
         case .solverFailed, .damagedLedger: nil
         }
     }

@@ -105,6 +105,31 @@ final class DisclosureTests: XCTestCase {
         XCTAssertTrue(both[1].table.cells[0][0].isWithheld)
     }
 
+    func testAValuePinnedThroughAChainOfPublishedValuesIsRepairedNotRefused() throws {
+        // February by category: a 1 and a 1, all withheld. Then January–February's trend:
+        // February's 2 withheld with January's 21 as its partner, the total 23 out. Then January
+        // alone by category, 21: it fixes January's trend value, the total fixes February's, and
+        // that pins a and b. The audit meets a first, whose bounds are set by the rule that the
+        // two families agree, not by any published value, and January shares no case with
+        // February: it once found nothing to withhold and refused this and every later release
+        // (scripts/proofs/summaries.py, seeds 2034025738 and 367926806). It must withhold among
+        // the values behind that rule.
+        let jan = MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 1))
+        let feb = MonthRange(from: Month(year: 2027, month: 2), to: Month(year: 2027, month: 2))
+        let february = try DisclosureControl(threshold: 5, earlier: []).publish([table(["a", "b"], [1, 1], span: feb)])
+        XCTAssertTrue(february[0].table.cells.allSatisfy { $0[0].isWithheld } && february[0].table.total.isWithheld)
+        let trend = CountTable(shape: TableShape(name: "received_by_period", population: .received, dimensions: [], span: .during(Self.janFeb),
+                                                 rowPeriods: [jan, feb], rows: ["2027-01", "2027-02"], columns: [TableShape.casesColumn]),
+                               cells: [[21], [2]])
+        let both = try DisclosureControl(threshold: 5, earlier: february).publish([trend])
+        XCTAssertEqual(both[0].table.cells.map { $0[0] }, [.withheld("<5"), .withheld("<5")])
+        XCTAssertEqual(both[0].table.total, .count(23))
+        XCTAssertEqual(try narrowed(february + both), [])
+        let january = try DisclosureControl(threshold: 5, earlier: february + both).publish([table(["c"], [21], span: jan)])
+        XCTAssertTrue(january[0].table.cells[0][0].isWithheld, "January's count would give February's away")
+        XCTAssertEqual(try narrowed(february + both + january), [])
+    }
+
     func testWhereKnowingWithheldValuesArePositiveWouldPinThemTheReleaseCreditsNothingAndSaysSo() throws {
         // The quarter's c0 total, 5, is already out; its five groups then hold one case each, all
         // withheld. An attacker told that withheld values are at least one would pin every one.

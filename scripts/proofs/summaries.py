@@ -360,7 +360,16 @@ def main():
             for period_arguments, audience in RELEASES:
                 made = data.run("summary", *period_arguments, "--audience", audience, "--format", "json", actor="olga")
                 if made.returncode != 0:
-                    raise SystemExit(f"summary {' '.join(period_arguments)} --audience {audience}: {made.stderr}")
+                    # A refusal discloses nothing, but it is either a leak after the fact (the
+                    # releases so far already narrow a value) or an audit that sees one where there
+                    # is none: the independent attacker tells which.
+                    connection = sqlite3.connect(os.path.join(data.path, "grievance.sqlite"))
+                    zeros = [json.loads(row[0]) for row in connection.execute("SELECT withheld_zeros FROM summary_releases ORDER BY id")]
+                    connection.close()
+                    _, narrowed = attack(documents, zeros[:len(documents)])
+                    verdict = (f"the {len(documents)} releases before it already narrow {len(narrowed)} withheld values: {narrowed[:3]}"
+                               if narrowed else f"the {len(documents)} releases before it narrow nothing: the audit refused without cause")
+                    raise SystemExit(f"summary {' '.join(period_arguments)} --audience {audience}: {made.stderr}{verdict}")
                 documents.append(json.loads(made.stdout))
             if arguments.html and round_number == 0:
                 os.makedirs(arguments.html, exist_ok=True)

@@ -58,6 +58,10 @@ struct AttackerModel {
     }
 
     var variableCount: Int { unknowns.count }
+
+    /// The published values behind constraint rows, in row order (rows of withheld values and
+    /// of the rules that link families have none).
+    func sources(of rows: Set<Int>) -> [(table: Int, point: GridPoint)] { rows.sorted().compactMap { sources[$0] } }
     var allConstraints: [LinearConstraint] { constraints }
 
     /// The unknowns whose sum a term is.

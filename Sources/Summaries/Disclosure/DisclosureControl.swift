@@ -37,7 +37,8 @@ struct DisclosureControl {
             let published = suppressions.map { $0.released(creditingPositive: creditingPositive) }
             guard let finding = try firstNarrowed(in: published, safe: &safe) else { return published }
             // Withhold the smallest published value of this summary among those that set the
-            // attacker's bounds; failing that, among those that count some of the same cases.
+            // attacker's bounds; failing that, among those that count some of the same cases;
+            // failing that, among those that fix a value the bounds were set through.
             func cost(_ index: Int, _ point: GridPoint) -> Int? {
                 let suppression = suppressions[index]
                 let normal = suppression.normalised(point)
@@ -47,9 +48,12 @@ struct DisclosureControl {
                 return (value == 0 ? 500_000 : value) + (suppression.isTotal(normal) ? 1_000_000 : 0)
             }
             var choice: (table: Int, point: GridPoint, cost: Int)?
-            for (table, point) in finding.binding where table >= earlier.count {
-                if let cost = cost(table - earlier.count, point), choice == nil || cost < choice!.cost { choice = (table - earlier.count, point, cost) }
+            func consider(_ sources: [(table: Int, point: GridPoint)]) {
+                for (table, point) in sources where table >= earlier.count {
+                    if let cost = cost(table - earlier.count, point), choice == nil || cost < choice!.cost { choice = (table - earlier.count, point, cost) }
+                }
             }
+            consider(finding.binding)
             if choice == nil {
                 for (index, suppression) in suppressions.enumerated() {
                     for point in suppression.points where suppression.table.shape.term(row: point.row, column: point.column).overlaps(finding.term) {
@@ -57,6 +61,7 @@ struct DisclosureControl {
                     }
                 }
             }
+            if choice == nil { consider(finding.behind) }
             guard let choice else { throw SummaryError.ledgerDiscloses(Self.describe(finding.term)) }
             suppressions[choice.table].withhold(choice.point)
         }
@@ -100,7 +105,7 @@ struct DisclosureControl {
     /// The first withheld value, of this summary or an earlier one, that the attacker narrows
     /// to a single whole number.
     private func firstNarrowed(in published: [ReleasedTable], safe: inout Set<SummaryTerm>) throws(SummaryError)
-        -> (term: SummaryTerm, binding: [(Int, GridPoint)])? {
+        -> (term: SummaryTerm, binding: [(table: Int, point: GridPoint)], behind: [(table: Int, point: GridPoint)])? {
         let all = earlier + published
         guard let model = AttackerModel(tables: all) else { throw SummaryError.damagedLedger("a table does not add up to its own shape") }
         let program = LinearProgram(variables: model.variableCount, constraints: model.allConstraints)
@@ -127,7 +132,7 @@ struct DisclosureControl {
                     continue
                 }
                 let range = try program.bounds(of: variables)
-                if Self.wholeNumbers(in: (range.least, range.greatest)).count < 2 { return (term, range.binding.compactMap { model.sources[$0] }) }
+                if Self.wholeNumbers(in: (range.least, range.greatest)).count < 2 { return (term, model.sources(of: range.binding), model.sources(of: range.behind)) }
                 safe.insert(term)
             }
         }
@@ -141,7 +146,7 @@ struct DisclosureControl {
             let range = try program.bounds(of: variables)
             let values = Self.wholeNumbers(in: (range.least, range.greatest))
             if values.count == 1, (1..<threshold).contains(values.lowest) {
-                return (term, range.binding.compactMap { model.sources[$0] })
+                return (term, model.sources(of: range.binding), model.sources(of: range.behind))
             }
             safe.insert(term)
         }

@@ -130,9 +130,13 @@ final class LinearProgram {
         return (least, greatest)
     }
 
-    /// The range, and the constraints that set its ends: those whose dual value is not zero at
-    /// either optimum. Withholding a published value among them is what can widen the range.
-    func bounds(of variables: [Int]) throws(SummaryError) -> (least: Double, greatest: Double, binding: Set<Int>) {
+    /// The range; the constraints that set its ends (those whose dual value is not zero at either
+    /// optimum); and the rows behind the values presolve took out of those constraints, which
+    /// pin them as surely: a margin that must match a total no table of its family publishes,
+    /// but a chain of other published values fixes. Withholding a published value among the
+    /// first is what most directly widens the range; among the second, what can widen it when
+    /// the first hold none that may still be withheld.
+    func bounds(of variables: [Int]) throws(SummaryError) -> (least: Double, greatest: Double, binding: Set<Int>, behind: Set<Int>) {
         guard !presolved.isContradictory else {
             throw SummaryError.solverFailed("the published values contradict each other (the release ledger may have been edited)")
         }
@@ -149,15 +153,22 @@ final class LinearProgram {
                 anyFree = true
             }
         }
-        guard anyFree else { return (constant, constant, binding) }
+        guard anyFree else { return (constant, constant, binding, []) }
         // Free of every constraint: nothing bounds it above.
-        guard let model else { return (constant, .infinity, binding) }
+        guard let model else { return (constant, .infinity, binding, []) }
         objective.withUnsafeBufferPointer { Clp_chgObjCoefficients(model, $0.baseAddress) }
+        var behind = Set<Int>()
+        func collect() {
+            for index in bindingRows() {
+                binding.insert(originalRow[index])
+                behind.formUnion(fixedRows[index])
+            }
+        }
         let least = try solve(direction: 1)
-        if least != nil { binding.formUnion(bindingRows()) }
+        if least != nil { collect() }
         let greatest = try solve(direction: -1)
-        if greatest != nil { binding.formUnion(bindingRows()) }
-        return (constant + (least ?? 0), greatest.map { constant + $0 } ?? .infinity, binding)
+        if greatest != nil { collect() }
+        return (constant + (least ?? 0), greatest.map { constant + $0 } ?? .infinity, binding, behind.subtracting(binding))
     }
 
     /// The rows a fixed variable's value follows from (empty while it is free).
@@ -190,10 +201,10 @@ final class LinearProgram {
     }
 
 
-    /// The original rows whose dual value is not zero at the last optimum.
+    /// The reduced rows whose dual value is not zero at the last optimum.
     private func bindingRows() -> [Int] {
         guard let model, let duals = Clp_dualRowSolution(model) else { return [] }
-        return reducedConstraints.indices.filter { abs(duals[$0]) > 1e-9 }.map { originalRow[$0] }
+        return reducedConstraints.indices.filter { abs(duals[$0]) > 1e-9 }
     }
 
     /// The optimum, or nil when the objective is unbounded in that direction.
