@@ -7,7 +7,8 @@ public enum SummaryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// period released twice says the same thing.
     case notEnded(String)
     case noCheckpoint
-    /// The ledger's earlier releases already narrow a withheld value, whatever this one withholds.
+    /// A withheld value is narrowed to one, and the audit finds nothing in this summary whose
+    /// withholding would widen it: the earlier releases narrow it, or the audit is at fault.
     case ledgerDiscloses(String)
     case solverFailed(String)
     case damagedLedger(String)
@@ -21,7 +22,7 @@ public enum SummaryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .backwards(let from, let to): "the period from \(from) to \(to) ends before it begins"
         case .notEnded(let period): "\(period) has not ended yet: a summary covers only a period that is over"
         case .noCheckpoint: "the audit log has no signed checkpoint for the summary to carry"
-        case .ledgerDiscloses(let what): "the summaries already released narrow \(what) on their own; nothing more can be released safely"
+        case .ledgerDiscloses(let what): "the audit finds \(what) narrowed to one value, and nothing in this summary that it could withhold to prevent it; nothing more can be released safely"
         case .solverFailed(let why): "the disclosure audit could not be completed: \(why)"
         case .damagedLedger(let why): "the release ledger is damaged: \(why)"
         }

@@ -1,14 +1,15 @@
 import Cases
 import CasesTesting
 import Foundation
-import XCTest
+import Testing
 @testable import Summaries
 
 /// Disclosure control attacked from inside: small tables with known rare counts, released one
 /// after another over overlapping periods, then every withheld value's bounds worked out over
 /// all of them by linear programming. The independent attacker (scripts/proofs/summaries.py,
 /// scipy) does the same from the JSON alone.
-final class DisclosureTests: XCTestCase {
+@Suite("Disclosure control, attacked from inside by linear programming")
+struct DisclosureTests {
     private static let q1 = MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 3))
     private static let janFeb = MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 2))
 
@@ -25,7 +26,7 @@ final class DisclosureTests: XCTestCase {
 
     /// Every withheld value over all the tables, with the attacker's least and greatest.
     private func narrowed(_ tables: [ReleasedTable]) throws -> [String] {
-        let model = try XCTUnwrap(AttackerModel(tables: tables))
+        let model = try #require(AttackerModel(tables: tables))
         let program = LinearProgram(variables: model.variableCount, constraints: model.allConstraints)
         var found: [String] = []
         for table in tables {
@@ -43,69 +44,76 @@ final class DisclosureTests: XCTestCase {
         return found
     }
 
-    func testACountUnderTheThresholdIsWithheldAndSoIsAPartnerThatHidesIt() throws {
+    @Test("a count under the threshold is withheld, and so is a partner that hides it")
+    func aCountUnderTheThresholdIsWithheldAndSoIsAPartnerThatHidesIt() throws {
         let published = try DisclosureControl(threshold: 5, earlier: []).publish([table(["a", "b", "c"], [2, 40, 17], span: Self.q1)])[0].table
-        XCTAssertEqual(published.cells[0][0], .withheld("<5"))
+        #expect(published.cells[0][0] == .withheld("<5"))
         // With the total published, one withheld value alone would be the total less the others.
-        XCTAssertEqual(published.cells[2][0], .withheld("<5"), "the smallest other count hides it")
-        XCTAssertEqual(published.cells[1][0], .count(40))
-        XCTAssertEqual(published.total, .count(59))
-        XCTAssertEqual(published.rowTotals, published.cells.map { $0[0] }, "a one-way table's row totals are its cells")
-        XCTAssertEqual(try narrowed([ReleasedTable(table: published, withheldZeros: [])]), [])
+        #expect(published.cells[2][0] == .withheld("<5"), "the smallest other count hides it")
+        #expect(published.cells[1][0] == .count(40))
+        #expect(published.total == .count(59))
+        #expect(published.rowTotals == published.cells.map { $0[0] }, "a one-way table's row totals are its cells")
+        #expect(try narrowed([ReleasedTable(table: published, withheldZeros: [])]) == [])
     }
 
-    func testZerosAreShownAndATableWithNothingSmallWithholdsNothing() throws {
+    @Test("zeros are shown, and a table with nothing small withholds nothing")
+    func zerosAreShownAndATableWithNothingSmallWithholdsNothing() throws {
         let published = try DisclosureControl(threshold: 5, earlier: []).publish([table(["a", "b", "c"], [0, 40, 17], span: Self.q1)])[0].table
-        XCTAssertEqual(published.cells.map { $0[0] }, [.count(0), .count(40), .count(17)])
+        #expect(published.cells.map { $0[0] } == [.count(0), .count(40), .count(17)])
     }
 
-    func testATwoWayTableHidesEachSmallCellInARectangleAndNoCellCanBeSolved() throws {
+    @Test("a two-way table hides each small cell in a rectangle, and no cell can be solved")
+    func aTwoWayTableHidesEachSmallCellInARectangleAndNoCellCanBeSolved() throws {
         let cells = [[12, 3, 20], [9, 14, 11], [1, 30, 8], [0, 0, 6]]
         let published = try DisclosureControl(threshold: 5, earlier: []).publish([twoWay(cells)])[0].table
-        XCTAssertEqual(published.cells[0][1], .withheld("<5"))
-        XCTAssertEqual(published.cells[2][0], .withheld("<5"))
-        XCTAssertEqual(published.cells[3][0], .count(0))
+        #expect(published.cells[0][1] == .withheld("<5"))
+        #expect(published.cells[2][0] == .withheld("<5"))
+        #expect(published.cells[3][0] == .count(0))
         let withheld = published.cells.flatMap { $0 }.filter(\.isWithheld).count
-        XCTAssertGreaterThanOrEqual(withheld, 4, "each small cell needs three partners, shared where the greedy choice can")
-        XCTAssertEqual(published.total, .count(114), "the total is not needed to hide anything here")
-        XCTAssertEqual(try narrowed([ReleasedTable(table: published, withheldZeros: [])]), [])
+        #expect(withheld >= 4, "each small cell needs three partners, shared where the greedy choice can")
+        #expect(published.total == .count(114), "the total is not needed to hide anything here")
+        #expect(try narrowed([ReleasedTable(table: published, withheldZeros: [])]) == [])
     }
 
-    func testASingleSmallCountAloneInItsRowAndColumnWithholdsTotalsAsALastResort() throws {
+    @Test("a single small count alone in its row and column withholds totals as a last resort")
+    func aSingleSmallCountAloneInItsRowAndColumnWithholdsTotalsAsALastResort() throws {
         // Row 0 and column 0 hold nothing else: only the totals can hide the 2.
         let cells = [[2, 0], [0, 50]]
         let published = try DisclosureControl(threshold: 5, earlier: []).publish([twoWay(cells)])[0].table
-        XCTAssertEqual(published.cells[0][0], .withheld("<5"))
-        XCTAssertTrue(published.rowTotals[0].isWithheld && published.columnTotals[0].isWithheld && published.total.isWithheld)
-        XCTAssertEqual(try narrowed([ReleasedTable(table: published, withheldZeros: [])]), [])
+        #expect(published.cells[0][0] == .withheld("<5"))
+        #expect(published.rowTotals[0].isWithheld && published.columnTotals[0].isWithheld && published.total.isWithheld)
+        #expect(try narrowed([ReleasedTable(table: published, withheldZeros: [])]) == [])
     }
 
-    func testAQuarterBesideTheMonthsReleasedBeforeCannotBeDifferenced() throws {
+    @Test("a quarter beside the months released before cannot be differenced")
+    func aQuarterBesideTheMonthsReleasedBeforeCannotBeDifferenced() throws {
         // January–February: 10 reports of a rare category. March adds 2. Releasing the quarter
         // with 12 would give March's 2 away by subtraction.
         let first = try DisclosureControl(threshold: 5, earlier: []).publish([table(["rare", "common"], [10, 80], span: Self.janFeb)])
-        XCTAssertEqual(first[0].table.cells[0][0], .count(10))
+        #expect(first[0].table.cells[0][0] == .count(10))
         let quarter = try DisclosureControl(threshold: 5, earlier: first).publish([table(["rare", "common"], [12, 95], span: Self.q1)])
-        XCTAssertTrue(quarter[0].table.cells[0][0].isWithheld || quarter[0].table.cells[1][0].isWithheld || quarter[0].table.total.isWithheld,
-                      "something of the quarter is withheld")
-        XCTAssertEqual(try narrowed(first + quarter), [])
+        #expect(quarter[0].table.cells[0][0].isWithheld || quarter[0].table.cells[1][0].isWithheld || quarter[0].table.total.isWithheld,
+                "something of the quarter is withheld")
+        #expect(try narrowed(first + quarter) == [])
         // And then March alone, beside both.
         let march = try DisclosureControl(threshold: 5, earlier: first + quarter)
             .publish([table(["rare", "common"], [2, 15], span: MonthRange(from: Month(year: 2027, month: 3), to: Month(year: 2027, month: 3)))])
-        XCTAssertTrue(march[0].table.cells[0][0].isWithheld)
-        XCTAssertEqual(try narrowed(first + quarter + march), [])
+        #expect(march[0].table.cells[0][0].isWithheld)
+        #expect(try narrowed(first + quarter + march) == [])
     }
 
-    func testAFilteredMarginBesideAnUnfilteredOneIsAuditedAsOne() throws {
+    @Test("a filtered margin beside an unfiltered one is audited as one")
+    func aFilteredMarginBesideAnUnfilteredOneIsAuditedAsOne() throws {
         // The same quarter's categories, once by region and once alone: the one-way table must
         // withhold what the two-way one withheld in its margin.
         let cells = [[1, 1], [30, 40]]
         let both = try DisclosureControl(threshold: 5, earlier: []).publish([twoWay(cells), table(["c0", "c1"], [2, 70], span: Self.q1)])
-        XCTAssertEqual(try narrowed(both), [])
-        XCTAssertTrue(both[1].table.cells[0][0].isWithheld)
+        #expect(try narrowed(both) == [])
+        #expect(both[1].table.cells[0][0].isWithheld)
     }
 
-    func testAValuePinnedThroughAChainOfPublishedValuesIsRepairedNotRefused() throws {
+    @Test("a value pinned through a chain of published values is repaired, not refused")
+    func aValuePinnedThroughAChainOfPublishedValuesIsRepairedNotRefused() throws {
         // February by category: a 1 and a 1, all withheld. Then January–February's trend:
         // February's 2 withheld with January's 21 as its partner, the total 23 out. Then January
         // alone by category, 21: it fixes January's trend value, the total fixes February's, and
@@ -117,35 +125,37 @@ final class DisclosureTests: XCTestCase {
         let jan = MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 1))
         let feb = MonthRange(from: Month(year: 2027, month: 2), to: Month(year: 2027, month: 2))
         let february = try DisclosureControl(threshold: 5, earlier: []).publish([table(["a", "b"], [1, 1], span: feb)])
-        XCTAssertTrue(february[0].table.cells.allSatisfy { $0[0].isWithheld } && february[0].table.total.isWithheld)
+        #expect(february[0].table.cells.allSatisfy { $0[0].isWithheld } && february[0].table.total.isWithheld)
         let trend = CountTable(shape: TableShape(name: "received_by_period", population: .received, dimensions: [], span: .during(Self.janFeb),
                                                  rowPeriods: [jan, feb], rows: ["2027-01", "2027-02"], columns: [TableShape.casesColumn]),
                                cells: [[21], [2]])
         let both = try DisclosureControl(threshold: 5, earlier: february).publish([trend])
-        XCTAssertEqual(both[0].table.cells.map { $0[0] }, [.withheld("<5"), .withheld("<5")])
-        XCTAssertEqual(both[0].table.total, .count(23))
-        XCTAssertEqual(try narrowed(february + both), [])
+        #expect(both[0].table.cells.map { $0[0] } == [.withheld("<5"), .withheld("<5")])
+        #expect(both[0].table.total == .count(23))
+        #expect(try narrowed(february + both) == [])
         let january = try DisclosureControl(threshold: 5, earlier: february + both).publish([table(["c"], [21], span: jan)])
-        XCTAssertTrue(january[0].table.cells[0][0].isWithheld, "January's count would give February's away")
-        XCTAssertEqual(try narrowed(february + both + january), [])
+        #expect(january[0].table.cells[0][0].isWithheld, "January's count would give February's away")
+        #expect(try narrowed(february + both + january) == [])
     }
 
-    func testWhereKnowingWithheldValuesArePositiveWouldPinThemTheReleaseCreditsNothingAndSaysSo() throws {
+    @Test("where knowing withheld values are positive would pin them, the release credits nothing and says so")
+    func whereKnowingWithheldValuesArePositiveWouldPinThemTheReleaseCreditsNothingAndSaysSo() throws {
         // The quarter's c0 total, 5, is already out; its five groups then hold one case each, all
         // withheld. An attacker told that withheld values are at least one would pin every one.
         let first = try DisclosureControl(threshold: 5, earlier: []).publish([table(["c0", "c1"], [5, 60], span: Self.q1)])
-        XCTAssertEqual(first[0].table.cells[0][0], .count(5))
+        #expect(first[0].table.cells[0][0] == .count(5))
         let cells = [[1, 1, 1, 1, 1], [12, 9, 15, 14, 10]]
         let second = try DisclosureControl(threshold: 5, earlier: first).publish([twoWay(cells)])
         let withheld = Set(second[0].table.cells.enumerated().flatMap { row, values in
             values.enumerated().compactMap { column, value in value.isWithheld ? GridPoint(row: row, column: column) : nil }
         })
-        XCTAssertTrue(withheld.isSuperset(of: (0..<5).map { GridPoint(row: 0, column: $0) }))
-        XCTAssertTrue(second[0].withheldZeros.isSuperset(of: withheld), "the ledger notes that none is credited as positive")
-        XCTAssertEqual(try narrowed(first + second), [])
+        #expect(withheld.isSuperset(of: (0..<5).map { GridPoint(row: 0, column: $0) }))
+        #expect(second[0].withheldZeros.isSuperset(of: withheld), "the ledger notes that none is credited as positive")
+        #expect(try narrowed(first + second) == [])
     }
 
-    func testRandomRarePopulationsOverOverlappingReleasesAreNeverNarrowedToOneValue() throws {
+    @Test("random rare populations over overlapping releases are never narrowed to one value")
+    func randomRarePopulationsOverOverlappingReleasesAreNeverNarrowedToOneValue() throws {
         for round in 0..<40 {
             var random = SeededRandom(seed: UInt64(round))
             var earlier: [ReleasedTable] = []
@@ -161,12 +171,11 @@ final class DisclosureTests: XCTestCase {
                     earlier += try DisclosureControl(threshold: 5, earlier: earlier)
                         .publish([twoWay(cells, span: span), table((0..<4).map { "c\($0)" }, margins, span: span)])
                 } catch {
-                    XCTFail("round \(round), \(span): \(error); monthly \(monthly); released \(earlier.map { ($0.table.from!, $0.table.to!, $0.table.cells, $0.table.total) })")
+                    Issue.record("round \(round), \(span): \(error); monthly \(monthly); released \(earlier.map { ($0.table.from!, $0.table.to!, $0.table.cells, $0.table.total) })")
                     throw error
                 }
             }
-            XCTAssertEqual(try narrowed(earlier), [], "round \(round)")
+            #expect(try narrowed(earlier) == [], "round \(round)")
         }
     }
 }
-

@@ -1,13 +1,15 @@
 import Cases
 import CasesTesting
 import Foundation
-import XCTest
+import Testing
 @testable import Summaries
 
 /// The counts, checked against a made-up population whose answers the test works out itself
 /// from the cases it generated, not from the database.
-final class SummaryCountTests: XCTestCase {
-    func testEveryTableOfEveryAudienceMatchesTheGeneratedPopulation() throws {
+@Suite("The counts, against a made-up population the test works out itself")
+struct SummaryCountTests {
+    @Test("every table of every audience matches the generated population")
+    func everyTableOfEveryAudienceMatchesTheGeneratedPopulation() throws {
         let fixture = try SummaryFixture(count: 4000, seed: 11)
         defer { fixture.remove() }
         let procedure = fixture.cases.procedure
@@ -51,25 +53,26 @@ final class SummaryCountTests: XCTestCase {
                             found[table.shape.isTwoWay ? "\(row)|\(column)" : row] = table.cells[r][c]
                         }
                     }
-                    XCTAssertEqual(found, expected[table.shape.name] ?? [:], "\(table.shape.name) in \(period)")
+                    #expect(found == (expected[table.shape.name] ?? [:]), "\(table.shape.name) in \(period)")
                     checked += 1
                 }
             }
-            XCTAssertEqual(checked, 13)
-            XCTAssertGreaterThan(expected["received_by_category_region"]?.values.reduce(0, +) ?? 0, 200, "a real population in \(period)")
+            #expect(checked == 13)
+            #expect((expected["received_by_category_region"]?.values.reduce(0, +) ?? 0) > 200, "a real population in \(period)")
         }
     }
 
-    func testTheTrendCountsEachPeriodAndThePaceIsTheMediansOfTheCases() throws {
+    @Test("the trend counts each period, and the pace is the medians of the cases")
+    func theTrendCountsEachPeriodAndThePaceIsTheMediansOfTheCases() throws {
         let fixture = try SummaryFixture(count: 3000, seed: 12)
         defer { fixture.remove() }
         let period = try SummaryPeriod(parsing: "2027-Q2")
         let engine = try fixture.engine(period)
-        let trend = try XCTUnwrap(engine.tables(for: .executive).last)
-        XCTAssertEqual(trend.shape.rows, ["2026-Q3", "2026-Q4", "2027-Q1", "2027-Q2"])
+        let trend = try #require(engine.tables(for: .executive).last)
+        #expect(trend.shape.rows == ["2026-Q3", "2026-Q4", "2027-Q1", "2027-Q2"])
         for (row, label) in trend.shape.rows.enumerated() {
             let quarter = try SummaryPeriod(parsing: label).range.dates
-            XCTAssertEqual(trend.cells[row][0], fixture.population.filter { quarter.contains($0.createdAt) }.count, label)
+            #expect(trend.cells[row][0] == fixture.population.filter { quarter.contains($0.createdAt) }.count, "\(label)")
         }
         // Days to close, over the cases closed in the quarter: the nearest-rank median, whole days.
         let range = period.range.dates
@@ -78,9 +81,9 @@ final class SummaryCountTests: XCTestCase {
             return closed.at.timeIntervalSince(synthetic.createdAt) / 86_400
         }.sorted()
         let timing = engine.timing(threshold: 5)
-        XCTAssertGreaterThanOrEqual(closing.count, 10, "enough cases for the figure to be shown")
-        XCTAssertEqual(timing.close.medianDays, Int(closing[(closing.count + 1) / 2 - 1].rounded()))
-        XCTAssertEqual(timing.close.percentile90Days, Int(closing[Int((0.9 * Double(closing.count)).rounded(.up)) - 1].rounded()))
+        #expect(closing.count >= 10, "enough cases for the figure to be shown")
+        #expect(timing.close.medianDays == Int(closing[(closing.count + 1) / 2 - 1].rounded()))
+        #expect(timing.close.percentile90Days == Int(closing[Int((0.9 * Double(closing.count)).rounded(.up)) - 1].rounded()))
         // Acknowledged on time: the procedure's first deadline (7 days; 24 hours for safeguarding).
         var due = 0, met = 0
         for synthetic in fixture.population where range.contains(synthetic.createdAt) {
@@ -89,26 +92,27 @@ final class SummaryCountTests: XCTestCase {
             due += 1
             if let acknowledged = synthetic.transitions.first(where: { $0.stage == "acknowledged" }), acknowledged.at <= deadline { met += 1 }
         }
-        XCTAssertGreaterThanOrEqual(due, 10)
-        XCTAssertEqual(timing.acknowledgedOnTime.percent, Int((Double(met) * 10 / Double(due)).rounded()) * 10, "to the nearest ten per cent")
+        #expect(due >= 10)
+        #expect(timing.acknowledgedOnTime.percent == Int((Double(met) * 10 / Double(due)).rounded()) * 10, "to the nearest ten per cent")
         // Over fewer than twice the threshold of cases nothing is shown, and never how many.
         let few = TimingFigure(days: [1, 2, 3, 4, 5, 6, 7, 8, 9], threshold: 5)
-        XCTAssertNil(few.medianDays)
-        XCTAssertNil(DeadlineShare(met: 8, of: 9, threshold: 5).percent)
-        XCTAssertEqual(DeadlineShare(met: 19, of: 20, threshold: 5).percent, 100, "95% is shown as 100%: one late case of twenty is not given away")
+        #expect(few.medianDays == nil)
+        #expect(DeadlineShare(met: 8, of: 9, threshold: 5).percent == nil)
+        #expect(DeadlineShare(met: 19, of: 20, threshold: 5).percent == 100, "95% is shown as 100%: one late case of twenty is not given away")
     }
 
-    func testPeriodsParseAsTheCalendarHasThem() throws {
-        XCTAssertEqual(try SummaryPeriod(parsing: "2027-Q1").range, MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 3)))
-        XCTAssertEqual(try SummaryPeriod(parsing: "2027-q4").description, "2027-Q4")
-        XCTAssertEqual(try SummaryPeriod(parsing: "2027").range.months, 12)
-        XCTAssertEqual(try SummaryPeriod(parsing: "2027-03").description, "2027-03")
-        XCTAssertEqual(try SummaryPeriod(adHocFrom: "2027-02", to: "2027-05").description, "2027-02..2027-05")
+    @Test("periods parse as the calendar has them")
+    func periodsParseAsTheCalendarHasThem() throws {
+        #expect(try SummaryPeriod(parsing: "2027-Q1").range == MonthRange(from: Month(year: 2027, month: 1), to: Month(year: 2027, month: 3)))
+        #expect(try SummaryPeriod(parsing: "2027-q4").description == "2027-Q4")
+        #expect(try SummaryPeriod(parsing: "2027").range.months == 12)
+        #expect(try SummaryPeriod(parsing: "2027-03").description == "2027-03")
+        #expect(try SummaryPeriod(adHocFrom: "2027-02", to: "2027-05").description == "2027-02..2027-05")
         for bad in ["2027-Q5", "2027-13", "27", "2027-3", "Q1", "", "2027-03-01"] {
-            XCTAssertThrowsError(try SummaryPeriod(parsing: bad), bad)
+            #expect(throws: (any Error).self, "\(bad)") { try SummaryPeriod(parsing: bad) }
         }
-        XCTAssertThrowsError(try SummaryPeriod(adHocFrom: "2027-05", to: "2027-02"))
-        XCTAssertEqual(try SummaryPeriod(parsing: "2027-Q1").shifted(back: 1).description, "2026-Q4")
-        XCTAssertEqual(Month(year: 2027, month: 1).start, ISO8601DateFormatter().date(from: "2027-01-01T00:00:00Z"))
+        #expect(throws: (any Error).self) { try SummaryPeriod(adHocFrom: "2027-05", to: "2027-02") }
+        #expect(try SummaryPeriod(parsing: "2027-Q1").shifted(back: 1).description == "2026-Q4")
+        #expect(Month(year: 2027, month: 1).start == ISO8601DateFormatter().date(from: "2027-01-01T00:00:00Z"))
     }
 }

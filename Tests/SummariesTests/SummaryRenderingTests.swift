@@ -2,9 +2,10 @@ import Cases
 import Foundation
 import Languages
 @testable import Summaries
-import XCTest
+import Testing
 
-final class SummaryRenderingTests: XCTestCase {
+@Suite("Rendering a summary, and its catalogues")
+struct SummaryRenderingTests {
     /// An executive summary as the ledger keeps it, written by hand so that the rendering is
     /// tested against the JSON format rather than against the engine: withheld cells, a category
     /// the catalogues do not know, an event whose slug is markup, an organisation that needs
@@ -84,88 +85,94 @@ final class SummaryRenderingTests: XCTestCase {
         "fr": "Synthèse pour le Comité exécutif",
     ]
 
-    func testHTMLIsOneSelfContainedEscapedPageInEveryLanguage() throws {
+    @Test("HTML is one self-contained, escaped page in every language")
+    func htmlIsOneSelfContainedEscapedPageInEveryLanguage() throws {
         let document = try document()
         for language in SummaryCatalog.languages {
             let html = try SummaryRendering.html(document, language: language)
             let lowered = html.lowercased()
-            XCTAssertTrue(html.hasPrefix("<!doctype html>"), language)
-            XCTAssertTrue(html.contains("<html lang=\"\(language)\" dir=\"\(Language(rawValue: language)!.direction.rawValue)\">"), language)
-            XCTAssertTrue(html.contains("<meta charset=\"utf-8\">"), language)
-            XCTAssertTrue(html.contains(try XCTUnwrap(Self.titles[language] ?? SummaryCatalog(language: language).text("title.executive"))), language)
+            #expect(html.hasPrefix("<!doctype html>"), "\(language)")
+            #expect(html.contains("<html lang=\"\(language)\" dir=\"\(Language(rawValue: language)!.direction.rawValue)\">"), "\(language)")
+            #expect(html.contains("<meta charset=\"utf-8\">"), "\(language)")
+            let title: String = try Self.titles[language] ?? SummaryCatalog(language: language).text("title.executive")
+            #expect(html.contains(title), "\(language)")
             for forbidden in ["<script", "http:", "https:", "src=", "href=", "@import", "@font-face", "<link", "<iframe", "<img"] {
-                XCTAssertFalse(lowered.contains(forbidden), "\(language): \(forbidden)")
+                #expect(!lowered.contains(forbidden), "\(language): \(forbidden)")
             }
-            XCTAssertEqual(lowered.components(separatedBy: "url(").count, lowered.components(separatedBy: "url(#").count, language)
-            XCTAssertTrue(html.contains("@page { size: A4; margin: 15mm; }"), language)
-            XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 3, language)
-            XCTAssertTrue(html.contains("role=\"img\""), language)
-            XCTAssertTrue(html.contains("<caption>"), language)
-            XCTAssertTrue(html.contains("<th scope=\"row\">"), language)
+            #expect(lowered.components(separatedBy: "url(").count == lowered.components(separatedBy: "url(#").count, "\(language)")
+            #expect(html.contains("@page { size: A4; margin: 15mm; }"), "\(language)")
+            #expect(html.components(separatedBy: "<svg").count - 1 == 3, "\(language)")
+            #expect(html.contains("role=\"img\""), "\(language)")
+            #expect(html.contains("<caption>"), "\(language)")
+            #expect(html.contains("<th scope=\"row\">"), "\(language)")
             // The slug is shown as text, never as markup, in the table and nowhere raw.
-            XCTAssertTrue(html.contains("&lt;b&gt;gala&lt;/b&gt;"), language)
-            XCTAssertFalse(html.contains("<b>"), language)
-            XCTAssertTrue(html.contains("Network &quot;North&quot;, &lt;Ops&gt; &amp; Co"), language)
-            XCTAssertFalse(html.contains("<Ops>"), language)
-            XCTAssertTrue(html.contains("<td>&lt;5</td>"), language)
-            XCTAssertTrue(html.contains("fill=\"url(#chart-period-hatch)\""), language)
+            #expect(html.contains("&lt;b&gt;gala&lt;/b&gt;"), "\(language)")
+            #expect(!html.contains("<b>"), "\(language)")
+            #expect(html.contains("Network &quot;North&quot;, &lt;Ops&gt; &amp; Co"), "\(language)")
+            #expect(!html.contains("<Ops>"), "\(language)")
+            #expect(html.contains("<td>&lt;5</td>"), "\(language)")
+            #expect(html.contains("fill=\"url(#chart-period-hatch)\""), "\(language)")
             // The checkpoint runs left to right on a right-to-left page too.
-            XCTAssertTrue(html.contains("<pre dir=\"ltr\">grievance/0a1b2c3d4e5f6071\n42\n"), language)
-            XCTAssertTrue(html.contains(">custom-category<"), language)
+            #expect(html.contains("<pre dir=\"ltr\">grievance/0a1b2c3d4e5f6071\n42\n"), "\(language)")
+            #expect(html.contains(">custom-category<"), "\(language)")
         }
     }
 
-    func testMarkdownShowsTheMarkerAndExplainsItOnce() throws {
+    @Test("Markdown shows the marker and explains it once")
+    func markdownShowsTheMarkerAndExplainsItOnce() throws {
         let document = try document()
         let markdown = try SummaryRendering.markdown(document, language: "en")
-        XCTAssertTrue(markdown.hasPrefix("# Summary for the Executive Committee\n"))
-        XCTAssertTrue(markdown.contains("| Harassment | 7 | <5 | <5 | 12 |"))
+        #expect(markdown.hasPrefix("# Summary for the Executive Committee\n"))
+        #expect(markdown.contains("| Harassment | 7 | <5 | <5 | 12 |"))
         let footnote = "<5: a count from 1 to 4, or a count withheld so that such a count cannot be worked out from the others."
-        XCTAssertEqual(markdown.components(separatedBy: footnote).count - 1, 1)
-        XCTAssertTrue(markdown.contains("| **Total** | **13** | **<5** | **<5** | **21** |"))
-        XCTAssertTrue(markdown.contains("| Event | Received |"))
-        XCTAssertTrue(markdown.contains("| \\<b>gala\\</b> | 7 |"))
-        XCTAssertTrue(markdown.contains("Network \"North\", \\<Ops> & Co"))
-        XCTAssertTrue(markdown.contains("```\ngrievance/0a1b2c3d4e5f6071\n42\n"))
-        XCTAssertTrue(markdown.contains(document.sha256!))
+        #expect(markdown.components(separatedBy: footnote).count - 1 == 1)
+        #expect(markdown.contains("| **Total** | **13** | **<5** | **<5** | **21** |"))
+        #expect(markdown.contains("| Event | Received |"))
+        #expect(markdown.contains("| \\<b>gala\\</b> | 7 |"))
+        #expect(markdown.contains("Network \"North\", \\<Ops> & Co"))
+        #expect(markdown.contains("```\ngrievance/0a1b2c3d4e5f6071\n42\n"))
+        #expect(markdown.contains(document.sha256!))
 
         let russian = try SummaryRendering.markdown(document, language: "ru")
-        XCTAssertTrue(russian.contains("| **Итого** |"))
-        XCTAssertTrue(russian.contains("значение от 1 до 4"))
+        #expect(russian.contains("| **Итого** |"))
+        #expect(russian.contains("значение от 1 до 4"))
     }
 
-    func testCSVParsesIntoFourFieldsAndKeepsTheCheckpoint() throws {
+    @Test("CSV parses into four fields and keeps the checkpoint")
+    func csvParsesIntoFourFieldsAndKeepsTheCheckpoint() throws {
         let document = try document()
         let csv = SummaryRendering.csv(document)
-        let records = try XCTUnwrap(Self.parseCSV(csv), "not RFC 4180")
-        XCTAssertEqual(records.first, ["table", "row", "column", "value"])
-        for record in records { XCTAssertEqual(record.count, 4, "\(record)") }
+        let records = try #require(Self.parseCSV(csv), "not RFC 4180")
+        #expect(records.first == ["table", "row", "column", "value"])
+        for record in records { #expect(record.count == 4, "\(record)") }
         let cells = document.tables.map { ($0.rows.count + 1) * ($0.columns.count + 1) }.reduce(0, +)
-        XCTAssertEqual(records.count, 1 + 12 + cells + 6)
-        XCTAssertTrue(records.contains(["meta", "checkpoint", "", document.checkpoint]))
-        XCTAssertTrue(records.contains(["meta", "organisation", "", document.organisation]))
-        XCTAssertTrue(records.contains(["meta", "period", "", "2027-Q1"]))
-        XCTAssertTrue(records.contains(["received_by_category_region", "harassment", "global", "<5"]))
-        XCTAssertTrue(records.contains(["received_by_category_region", "total", "total", "21"]))
-        XCTAssertTrue(records.contains(["received_by_event", "<b>gala</b>", "cases", "7"]))
-        XCTAssertTrue(records.contains(["received_by_period", "2026-Q3", "total", "<5"]))
-        XCTAssertTrue(records.contains(["timing", "days_to_acknowledge", "median_days", "3"]))
-        XCTAssertTrue(records.contains(["timing", "feedback_on_time", "percent", ""]), "a share over too few cases is not shown, nor how many")
+        #expect(records.count == 1 + 12 + cells + 6)
+        #expect(records.contains(["meta", "checkpoint", "", document.checkpoint]))
+        #expect(records.contains(["meta", "organisation", "", document.organisation]))
+        #expect(records.contains(["meta", "period", "", "2027-Q1"]))
+        #expect(records.contains(["received_by_category_region", "harassment", "global", "<5"]))
+        #expect(records.contains(["received_by_category_region", "total", "total", "21"]))
+        #expect(records.contains(["received_by_event", "<b>gala</b>", "cases", "7"]))
+        #expect(records.contains(["received_by_period", "2026-Q3", "total", "<5"]))
+        #expect(records.contains(["timing", "days_to_acknowledge", "median_days", "3"]))
+        #expect(records.contains(["timing", "feedback_on_time", "percent", ""]), "a share over too few cases is not shown, nor how many")
     }
 
-    func testEveryCatalogueIsWholeAndSaysWhoTranslatedIt() throws {
+    @Test("every catalogue is whole and says who translated it")
+    func everyCatalogueIsWholeAndSaysWhoTranslatedIt() throws {
         let english = try SummaryCatalog.load(.en)
-        XCTAssertEqual(SummaryCatalog.languages, Language.allCases.map(\.rawValue))
+        #expect(SummaryCatalog.languages == Language.allCases.map(\.rawValue))
         for language in Language.allCases {
             let catalogue = try SummaryCatalog.load(language)
-            XCTAssertNoThrow(try catalogue.check(against: english), language.rawValue)
-            XCTAssertFalse(catalogue.translatedBy.isEmpty, language.rawValue)
-            XCTAssertNoThrow(try SummaryCatalog(language: language.rawValue))
+            #expect(throws: Never.self, "\(language.rawValue)") { try catalogue.check(against: english) }
+            #expect(!catalogue.translatedBy.isEmpty, "\(language.rawValue)")
+            #expect(throws: Never.self) { try SummaryCatalog(language: language.rawValue) }
         }
     }
 
     /// Every value the engine can put in a table of the default procedure reads as words.
-    func testEveryFixedLabelIsTranslated() throws {
+    @Test("every fixed label is translated")
+    func everyFixedLabelIsTranslated() throws {
         let fixed: [(Summaries.Dimension, [String])] = [
             (.region, Region.allCases.map(\.rawValue)),
             (.respondentRole, RespondentRole.allCases.map(\.rawValue)),
@@ -182,26 +189,26 @@ final class SummaryRenderingTests: XCTestCase {
         for language in SummaryCatalog.languages {
             let catalog = try SummaryCatalog(language: language)
             for (dimension, ids) in fixed {
-                for id in ids + [Summaries.Dimension.none] { XCTAssertNotEqual(catalog.label(id, in: dimension), id, "\(language): \(dimension) \(id)") }
-                XCTAssertNoThrow(try catalog.text("dimension.\(dimension.rawValue)"), language)
+                for id in ids + [Summaries.Dimension.none] { #expect(catalog.label(id, in: dimension) != id, "\(language): \(dimension) \(id)") }
+                #expect(throws: Never.self, "\(language)") { try catalog.text("dimension.\(dimension.rawValue)") }
             }
-            for table in tables { XCTAssertNotEqual(catalog.tableName(table), table, "\(language): \(table)") }
-            XCTAssertEqual(catalog.label("general_assembly", in: .event), "general_assembly")
+            for table in tables { #expect(catalog.tableName(table) != table, "\(language): \(table)") }
+            #expect(catalog.label("general_assembly", in: .event) == "general_assembly")
         }
     }
 
-    func testAnUnknownLanguageIsRefused() throws {
+    @Test("an unknown language is refused")
+    func anUnknownLanguageIsRefused() throws {
         let document = try document()
-        XCTAssertThrowsError(try SummaryCatalog(language: "de")) { error in
-            XCTAssertEqual(error as? SummaryCatalogError, .unknownLanguage("de"))
-            XCTAssertEqual((error as? SummaryCatalogError)?.message, "there is no summary catalogue for de")
+        let unknown = #expect(throws: (any Error).self) { try SummaryCatalog(language: "de") }
+        if let error = unknown {
+            #expect((error as? SummaryCatalogError) == .unknownLanguage("de"))
+            #expect((error as? SummaryCatalogError)?.message == "there is no summary catalogue for de")
         }
-        XCTAssertThrowsError(try SummaryRendering.html(document, language: "de"))
-        XCTAssertThrowsError(try SummaryRendering.markdown(document, language: "EN"))
+        #expect(throws: (any Error).self) { try SummaryRendering.html(document, language: "de") }
+        #expect(throws: (any Error).self) { try SummaryRendering.markdown(document, language: "EN") }
         let catalog = try SummaryCatalog(language: "en")
-        XCTAssertThrowsError(try catalog.text("no.such.key")) { error in
-            XCTAssertEqual(error as? SummaryCatalogError, .missingKey("no.such.key", language: "en"))
-        }
+        #expect(throws: SummaryCatalogError.missingKey("no.such.key", language: "en")) { try catalog.text("no.such.key") }
     }
 
     // MARK: - Helpers

@@ -359,6 +359,8 @@ def main():
             started = time.monotonic()
             for period_arguments, audience in RELEASES:
                 made = data.run("summary", *period_arguments, "--audience", audience, "--format", "json", actor="olga")
+                if made.returncode != 0 and "nothing in this summary that it could withhold" not in made.stderr:
+                    raise SystemExit(f"summary {' '.join(period_arguments)} --audience {audience}: {made.stderr}")
                 if made.returncode != 0:
                     # A refusal discloses nothing, but it is either a leak after the fact (the
                     # releases so far already narrow a value) or an audit that sees one where there

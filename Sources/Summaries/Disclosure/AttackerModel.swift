@@ -46,7 +46,7 @@ struct AttackerModel {
         }
         for (population, marks) in boundaries { boundaries[population] = Array(Set(marks)).sorted() }
         // Every family, every unit, every combination of labels: an unknown.
-        for (population, list) in families {
+        for (population, list) in familiesInOrder {
             for family in list {
                 for unit in units(of: population, stockMonths: stockMonths) {
                     for labels in combinations(family) { unknowns[Unknown(family: family, unit: unit, labels: labels)] = unknowns.count }
@@ -58,6 +58,13 @@ struct AttackerModel {
     }
 
     var variableCount: Int { unknowns.count }
+
+    /// The families by population, in the populations' declared order: a dictionary's own order
+    /// follows the process's hash seed, and with it the unknowns' numbering, the order of the
+    /// checks and which of two equal repairs is chosen; the same ledger must give the same release.
+    private var familiesInOrder: [(population: Population, list: [Family])] {
+        Population.allCases.compactMap { population in families[population].map { (population, $0) } }
+    }
 
     /// The published values behind constraint rows, in row order (rows of withheld values and
     /// of the rules that link families have none).
@@ -90,7 +97,7 @@ struct AttackerModel {
     /// attacker may work out by subtraction, so the audit checks it like a withheld one.
     func impliedCounts() -> [(variables: [Int], term: SummaryTerm)] {
         var implied: [(variables: [Int], term: SummaryTerm)] = []
-        for (population, list) in families where !population.isStock {
+        for (population, list) in familiesInOrder where !population.isStock {
             let marks = boundaries[population] ?? []
             guard marks.count >= 2 else { continue }
             for family in list {
@@ -170,7 +177,7 @@ struct AttackerModel {
     }
 
     private mutating func link(stockMonths: Set<Int>) {
-        for (population, list) in families {
+        for (population, list) in familiesInOrder {
             for unit in units(of: population, stockMonths: stockMonths) {
                 for (i, first) in list.enumerated() {
                     for second in list.dropFirst(i + 1) { agree(first, second, unit: unit, lower: 0, upper: 0) }
